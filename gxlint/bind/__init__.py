@@ -1,0 +1,1 @@
+"""Bind generic table tokens to the named cells of an official template."""

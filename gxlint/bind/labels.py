@@ -1,0 +1,80 @@
+"""Matching written labels to template labels, tolerant of the drift real reports show.
+
+A label matches exactly (after :func:`gxlint.normalize.label_key`), by suffix (the PDF layout
+glues a group label in front: ``（四）无 1.本机关不掌握…``), or fuzzily (rapidfuzz), and the match
+records its distance so that template-drift rules can report how far a label strayed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from ..normalize import has_cjk, label_key
+
+FUZZY_CUTOFF = 84.0
+
+
+@dataclass(frozen=True)
+class Hit:
+    canonical: str
+    distance: float  # 0 exact; otherwise 100 - similarity
+    how: str  # exact | suffix | fuzzy
+
+
+class LabelSet:
+    """A set of canonical labels, indexed for fast exact, suffix and fuzzy look-ups."""
+
+    def __init__(self, labels: Iterable[str], cutoff: float = FUZZY_CUTOFF, min_suffix: int = 4):
+        self.by_key: dict[str, str] = {}
+        for label in labels:
+            self.by_key.setdefault(label_key(label), label)
+        self.keys = list(self.by_key)
+        self.cutoff = cutoff
+        self.min_suffix = min_suffix
+
+    def __contains__(self, text: str) -> bool:
+        return label_key(text) in self.by_key
+
+    def match(self, text: str, fuzzy: bool = True) -> Optional[Hit]:
+        key = label_key(text)
+        if not key or not has_cjk(key):
+            return None
+        exact = self.by_key.get(key)
+        if exact is not None:
+            return Hit(exact, 0.0, "exact")
+        suffix = self._suffix(key)
+        if suffix is not None:
+            return suffix
+        if fuzzy:
+            return self._fuzzy(key)
+        return None
+
+    def _suffix(self, key: str) -> Optional[Hit]:
+        best = None
+        for candidate in self.keys:
+            if len(candidate) >= self.min_suffix and key.endswith(candidate) and len(key) - len(candidate) <= 8:
+                if best is None or len(candidate) > len(best):
+                    best = candidate
+        if best is None:
+            return None
+        return Hit(self.by_key[best], float(len(key) - len(best)), "suffix")
+
+    def _fuzzy(self, key: str) -> Optional[Hit]:
+        from rapidfuzz import fuzz, process
+
+        found = process.extractOne(key, self.keys, scorer=fuzz.ratio, score_cutoff=self.cutoff)
+        if found is None:
+            return None
+        candidate, score, _ = found
+        return Hit(self.by_key[candidate], round(100.0 - score, 1), "fuzzy")
+
+    def similarity(self, text: str) -> tuple[Optional[str], float]:
+        """The closest canonical label and its similarity 0–100, however poor."""
+        key = label_key(text)
+        if not key or not self.keys:
+            return None, 0.0
+        from rapidfuzz import fuzz, process
+
+        candidate, score, _ = process.extractOne(key, self.keys, scorer=fuzz.ratio)
+        return self.by_key[candidate], float(score)

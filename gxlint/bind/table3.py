@@ -1,0 +1,86 @@
+"""Table 三 (收到和处理政府信息公开申请情况): 25 rows × 7 columns (23 rows in the 2019 format).
+
+The header is read only to find extra columns (a ``小计`` column is a known deviation); the data
+columns always follow the template's order, because the flattened header (自然人 | 法人或其他组织 |
+总计 | 商业企业 | …) is not in column order in any layout.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..model import MISSING, BoundTable, Cell, LabelMatch, TableRow
+from ..normalize import label_key
+from ..numbers import parse_cell
+from ..templates import Template
+from .labels import LabelSet
+from .walker import Walker
+
+SUBTOTAL_COLUMNS = ("小计", "法人或其他组织小计")
+
+
+def bind_table3(tokens, layout: Template, other: Template) -> tuple[BoundTable, list]:
+    """Bind tokens of section 三 to ``layout``; ``other`` supplies labels of the other format."""
+    keys = {key.rsplit("/", 1)[-1]: key for template in (layout, other) for key in template.table3_rows}
+    groups = set(layout.table3_groups) | set(other.table3_groups)
+    rows = LabelSet(list(keys) + sorted(groups))
+    headers = LabelSet(list(layout.table3_columns) + list(layout.table3_headers) + list(SUBTOTAL_COLUMNS))
+    note = LabelSet([layout.table3_note], cutoff=60)
+    walk = Walker(tokens, rows, headers, note)
+    walk.run()
+
+    columns = list(layout.table3_columns)
+    if any(label_key(m.canonical) in map(label_key, SUBTOTAL_COLUMNS) for m in walk.header_matches):
+        counts = Counter(len(values) for _, values in walk.rows)
+        if counts and counts.most_common(1)[0][0] == len(columns) + 1:
+            columns.insert(len(columns) - 1, "小计")
+
+    signatures = []
+    sub_rows_found = any("（六）其他处理/" in keys[m.canonical] for m, _ in walk.rows if m.canonical in keys)
+    single_row = [(m, v) for m, v in walk.rows if m.canonical == "（六）其他处理" and v]
+    if single_row and not sub_rows_found:
+        match = single_row[0][0]
+        signatures.append(("“（六）其他处理”为单行（2019 年格式），没有 1–3 子行", match.span))
+
+    found: dict[str, tuple[LabelMatch, list]] = {}
+    problems = list(walk.problems)
+    extra_labels = list(walk.unknown_rows)
+    for match, values in walk.rows:
+        key = keys.get(match.canonical)
+        if key is None:
+            continue  # a group label; values after a group label are handled by the 2019 check
+        if key in found:
+            problems.append(f"“{match.raw}”出现了两次，第二次出现的值未计入")
+            continue
+        found[key] = (match, values)
+
+    bound_rows: list[TableRow] = []
+    for key in layout.table3_rows:
+        leaf = key.rsplit("/", 1)[-1]
+        if key not in found:
+            reason = "报告中没有这一行"
+            bound_rows.append(TableRow(key, leaf, None, [Cell(MISSING, reason=reason) for _ in columns]))
+            continue
+        match, values = found[key]
+        if len(values) == len(columns):
+            cells = [parse_cell(t.text, t.span) if not t.blank else parse_cell("", t.span) for t in values]
+            bound_rows.append(TableRow(key, leaf, match, cells))
+        else:
+            reason = f"该行读到 {len(values)} 个值，应为 {len(columns)} 个，无法确定缺少或多出的是哪一列"
+            cells = [Cell(MISSING, reason=reason, span=match.span) for _ in columns]
+            extra = [parse_cell(t.text, t.span) for t in values]
+            bound_rows.append(TableRow(key, leaf, match, cells, extra))
+
+    table = BoundTable(
+        name="table3",
+        template=layout.id,
+        rows=bound_rows,
+        columns=columns,
+        span=walk.first_span,
+        found=walk.first_span is not None and bool(found),
+        column_matches=walk.header_matches,
+        extra_labels=extra_labels,
+        problems=problems,
+        note=walk.note_match,
+    )
+    return table, signatures

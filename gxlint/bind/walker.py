@@ -1,0 +1,116 @@
+"""Walk a token stream: header labels, then row labels each followed by their values.
+
+Shared by the three table binders. A row label may be split over two or three tokens (PDF text
+breaks long labels across lines), so exact and suffix matches are tried on joins of up to three
+consecutive text tokens before any fuzzy match. One- and two-character fragments (vertical text
+in PDFs: ``本`` ``年`` ``度``) are ignored.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ..model import LabelMatch, Span
+from ..normalize import has_cjk, label_key
+from .labels import Hit, LabelSet
+
+MAX_JOIN = 3
+
+
+class Walker:
+    def __init__(self, tokens, rows: LabelSet, headers: LabelSet, note: Optional[LabelSet] = None,
+                 stop: Optional[LabelSet] = None):
+        self.tokens = tokens
+        self.rows_set = rows
+        self.headers_set = headers
+        self.note_set = note
+        self.stop_set = stop
+        self.rows: list[tuple[LabelMatch, list]] = []  # (label, value tokens)
+        self.unknown_rows: list[LabelMatch] = []
+        self.header_matches: list[LabelMatch] = []
+        self.header_unknown: list[LabelMatch] = []
+        self.note_match: Optional[LabelMatch] = None
+        self.problems: list[str] = []
+        self.first_span: Optional[Span] = None
+        self.stray_values: list = []
+        self.stopped_at: Optional[int] = None
+
+    def run(self, start: int = 0) -> int:
+        tokens = self.tokens
+        current: Optional[list] = None
+        i = start
+        while i < len(tokens):
+            token = tokens[i]
+            if token.is_value:
+                if current is not None:
+                    current.append(token)
+                else:
+                    self.stray_values.append(token)
+                i += 1
+                continue
+            if self.stop_set is not None and i > start and self.stop_set.match(token.text, fuzzy=False):
+                self.stopped_at = i
+                return i
+            hit, used = self._match(i)
+            if hit is not None:
+                kind, found = hit
+                match = self._label(i, used, found)
+                if self.first_span is None:
+                    self.first_span = match.span
+                if kind == "row":
+                    current = []
+                    self.rows.append((match, current))
+                elif kind == "header":
+                    self.header_matches.append(match)
+                else:
+                    self.note_match = match
+                i += used
+                continue
+            text = token.text
+            key = label_key(text)
+            if len(key) <= 2 or not has_cjk(key):
+                i += 1
+                continue
+            match = LabelMatch(text, "", 100.0, token.span)
+            if not self.rows:
+                self.header_unknown.append(match)
+                if "勾稽" in key and self.note_match is None:
+                    self.note_match = LabelMatch(text, "", 100.0, token.span)
+            else:
+                self.unknown_rows.append(match)
+                current = []  # values after an unknown label belong to it, not to the row before
+                self.rows.append((match, current))
+            i += 1
+        return i
+
+    def _match(self, i: int):
+        """Exact/suffix on joins first (longest label wins), then fuzzy on the single token."""
+        joinable = []
+        for token in self.tokens[i : i + MAX_JOIN]:
+            if token.is_value:
+                break
+            joinable.append(token.text)
+        for used in range(len(joinable), 0, -1):
+            text = "".join(joinable[:used])
+            for kind, labels in self._sets():
+                hit = labels.match(text, fuzzy=False)
+                if hit is not None and (used == 1 or hit.how == "exact"):
+                    return (kind, hit), used
+        for kind, labels in self._sets():
+            hit = labels.match(joinable[0], fuzzy=True) if joinable else None
+            if hit is not None:
+                return (kind, hit), 1
+        return None, 1
+
+    def _sets(self):
+        yield "row", self.rows_set
+        yield "header", self.headers_set
+        if self.note_set is not None:
+            yield "note", self.note_set
+
+    def _label(self, i: int, used: int, hit: Hit) -> LabelMatch:
+        first = self.tokens[i]
+        raw = "".join(t.text for t in self.tokens[i : i + used])
+        last = self.tokens[i + used - 1]
+        span = Span(first.span.line, first.span.column, last.span.last_line, last.span.end_column)
+        return LabelMatch(raw, hit.canonical, hit.distance, span)

@@ -1,0 +1,100 @@
+"""Diagnostics: what a rule reports, in one immutable shape every formatter shares."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field, replace
+from typing import Optional
+
+
+class Severity(str, enum.Enum):
+    """How serious a finding is; ``--fail-on`` compares against this order."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls(value.strip().lower())
+        except ValueError:
+            raise ValueError(f"unknown severity {value!r} (expected error, warning or info)") from None
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace the characters between two positions (1-based line, 1-based column) with ``text``."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A correction a rule can apply. ``safe`` fixes run with ``--fix``; others need ``--unsafe-fixes``."""
+
+    description: str
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding at one place in one file.
+
+    Lines and columns are 1-based and count characters, never bytes. ``snippet`` is the offending
+    text; the baseline fingerprints it so that edits elsewhere in the file do not invalidate it.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    line: int = 1
+    column: int = 1
+    end_line: Optional[int] = None
+    end_column: Optional[int] = None
+    path: str = ""
+    snippet: str = ""
+    fix: Optional[Fix] = None
+    location: str = ""
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def with_path(self, path: str) -> Diagnostic:
+        return replace(self, path=path)
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.code, self.message)
+
+    def to_dict(self) -> dict:
+        data = {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line if self.end_line is not None else self.line,
+            "end_column": self.end_column if self.end_column is not None else self.column,
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "message": self.message,
+        }
+        if self.location:
+            data["location"] = self.location
+        if self.fix is not None:
+            data["fix"] = {
+                "description": self.fix.description,
+                "safe": self.fix.safe,
+                "edits": [vars(edit) for edit in self.fix.edits],
+            }
+        return data

@@ -1,0 +1,65 @@
+"""Label normalisation: the one place that decides when two labels are "the same".
+
+Real reports write the template's labels with full-width or half-width brackets, stray spaces and
+line breaks inside cells (``商业 企业``), ``、`` for ``，`` and now and then traditional characters.
+Everything that compares labels goes through :func:`label_key`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+_SPACE = re.compile(r"[\s\u3000|]+")
+# After NFKC the full-width forms are ASCII; fold the remaining look-alikes.
+_FOLD = str.maketrans(
+    {
+        "、": ",",
+        "，": ",",
+        "；": ";",
+        "“": '"',
+        "”": '"',
+        "「": '"',
+        "」": '"',
+        "‘": "'",
+        "’": "'",
+        "〔": "[",
+        "〕": "]",
+        "【": "[",
+        "】": "]",
+        "—": "-",
+        "–": "-",
+        "．": ".",
+        "。": ".",
+    }
+)
+_LIST_NUMBER = re.compile(r"^(\d+)[,.]")
+
+# A few very common traditional characters: their presence switches on full conversion.
+_TRADITIONAL_HINTS = frozenset("資開請數國與為這個們會時說對過還進結辦處務報條規書銷費發區縣經濟")
+
+
+def nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+@functools.lru_cache(maxsize=8192)
+def label_key(text: str) -> str:
+    """Fold width, whitespace, punctuation variants and traditional characters for comparison."""
+    key = nfkc(text)
+    if any(ch in _TRADITIONAL_HINTS for ch in key):
+        key = to_simplified(key)
+    key = _SPACE.sub("", key.translate(_FOLD))
+    return _LIST_NUMBER.sub(r"\1.", key)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified, imported only for documents that need it (zhconv costs ~100 ms)."""
+    import zhconv
+
+    return zhconv.convert(text, "zh-cn")
+
+
+def has_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)

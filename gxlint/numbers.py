@@ -1,0 +1,94 @@
+"""Number parsing shared by the binder and the prose rules.
+
+A table cell is one of four things — a number, blank, malformed or missing — and never silently
+0. Prose numbers (``2266条``, ``603.564万元``, ``100%``) are found with :func:`find_quantities`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Iterator, Optional
+
+from .model import BLANK, MALFORMED, NUMBER, Cell, Span
+from .normalize import nfkc
+
+_INTEGER = re.compile(r"^-?(?:0|[1-9]\d*)$")
+_GROUPED = re.compile(r"^-?[1-9]\d{0,2}(?:,\d{3})+$")
+_DECIMAL = re.compile(r"^-?(?:0|[1-9]\d*)\.\d+$")
+_WITH_UNIT = re.compile(r"^(-?\d+(?:\.\d+)?)\s*(万元|亿元|元|件|个|项|条|次)$")
+_NIL_MARKS = {"-", "—", "–", "/", "／", "无", "空", "—/—", "--", "——", "\\"}
+# Characters that only appear in a value cell: digits, letter O mistaken for zero, dashes, slashes.
+_VALUEISH = re.compile(r"^[\d\s.,\-—–/／OoＯ０-９。，]*$")
+UNITS = ("万元", "亿元", "元", "件", "个", "项", "条", "次")
+
+
+def parse_cell(raw: str, span: Optional[Span] = None) -> Cell:
+    """Classify one cell's text. Leading zeros (``00``), ``O`` and ``1 2`` are malformed."""
+    text = nfkc(raw).strip()
+    if not text:
+        return Cell(BLANK, None, raw, span, "空白单元格")
+    compact = text.replace(",", "") if _GROUPED.match(text) else text
+    if _INTEGER.match(compact) or _DECIMAL.match(compact):
+        return Cell(NUMBER, Decimal(compact), raw, span)
+    unit = _WITH_UNIT.match(text)
+    if unit:
+        return Cell(NUMBER, Decimal(unit.group(1)), raw, span, unit=unit.group(2))
+    if text in _NIL_MARKS:
+        return Cell(MALFORMED, None, raw, span, f"用“{text}”代替数字")
+    if re.fullmatch(r"0\d+", text):
+        return Cell(MALFORMED, None, raw, span, f"“{text}”有多余的前导零")
+    if re.fullmatch(r"[\dOo]+", text):
+        return Cell(MALFORMED, None, raw, span, f"“{text}”中的字母 O 应为数字 0")
+    if re.fullmatch(r"\d+(?:\s+\d+)+", text):
+        return Cell(MALFORMED, None, raw, span, f"“{text}”中间有空格")
+    return Cell(MALFORMED, None, raw, span, f"“{text}”不是数字")
+
+
+def looks_like_value(raw: str) -> bool:
+    """True for text that can only be a value cell (number, nil mark, malformed number)."""
+    text = nfkc(raw).strip()
+    if not text:
+        return False
+    if text in _NIL_MARKS or _WITH_UNIT.match(text):
+        return True
+    return bool(_VALUEISH.match(text)) and any(ch.isdigit() or ch in "Oo" for ch in text) and len(text) <= 20
+
+
+def to_decimal(text: str) -> Optional[Decimal]:
+    try:
+        return Decimal(nfkc(text).replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number written in prose with the measure word or unit after it."""
+
+    value: Decimal
+    unit: str
+    start: int
+    end: int
+    text: str
+
+
+_QUANTITY = re.compile(
+    r"(?<![\d.A-Za-z〔\[/\-])(\d+(?:\.\d+)?)\s*(万元|亿元|元|件次|件|条|项|次|个|人次|人|份|期|场|篇|%|％)"
+)
+
+
+def find_quantities(text: str) -> Iterator[Quantity]:
+    """Numbers followed by a measure word or unit. Years (``2023年``) and dates are not quantities."""
+    for match in _QUANTITY.finditer(text):
+        unit = "%" if match.group(2) == "％" else match.group(2)
+        yield Quantity(Decimal(match.group(1)), unit, match.start(), match.end(), match.group(0))
+
+
+def format_number(value: Optional[Decimal]) -> str:
+    if value is None:
+        return "空"
+    if value == value.to_integral_value():
+        return str(int(value))
+    return format(value.normalize(), "f")

@@ -1,0 +1,302 @@
+"""Text view → report tree: sections, paragraphs, chrome and tables bound to the template.
+
+The steps, each decided from the lines alone: top-level headings (table 三's row labels excluded
+by name), the table region of each of sections 二/三/四 (from its first anchor such as
+``第二十条第（一）项``, the 勾稽关系 note or ``行政复议`` to the section's end), sub-headings and
+paragraphs outside those regions, page chrome, title and signature lines. Tables are tokenised
+and handed to the binders; metadata is extracted last because the year chooses the template.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..bind.labels import LabelSet
+from ..bind.table2 import bind_table2
+from ..bind.table3 import bind_table3
+from ..bind.table4 import bind_table4
+from ..metadata import extract
+from ..model import ChromeBlock, Line, Paragraph, Report, Section, Tables
+from ..normalize import label_key
+from ..readers import Document
+from ..templates import builtin_templates, get_template
+from .chrome import chrome_kind
+from .headings import heading_shape
+from .tokens import tokenize
+
+SECTION_CUTOFF = 70.0
+_PROSE = re.compile(r"[。；]|[，,].*[，,]")
+_DATE_LINE = re.compile(r"^\s*20\d\d\s*(年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{0,4}|[-./]\d{1,2}[-./]\d{1,2})\s*$")
+_SIGNER = re.compile(r"(人民政府|委员会|管委会|办公室|局|厅|中心|政府|开发区|街道办事处)\s*$")
+
+
+def _table_row_heads() -> frozenset[str]:
+    heads = set()
+    for template in builtin_templates().values():
+        for key in template.table3_rows:
+            heads.add(label_key(key.split("/")[0]))
+    return frozenset(heads)
+
+
+class _SectionTitles:
+    """Canonical section titles and their aliases, for recognising the six statutory headings."""
+
+    def __init__(self) -> None:
+        template = builtin_templates()["gov-2021"]
+        self.by_label: dict[str, tuple[int, str]] = {}
+        for spec in template.sections:
+            self.by_label[spec.title] = (spec.number, "exact")
+            for alias in spec.aliases:
+                self.by_label[alias] = (spec.number, "alias")
+        self.labels = LabelSet(self.by_label, cutoff=SECTION_CUTOFF)
+        self.titles = {spec.number: spec.title for spec in template.sections}
+
+    def identify(self, title: str) -> tuple[Optional[int], Optional[str]]:
+        hit = self.labels.match(title)
+        if hit is None:
+            return None, None
+        number, how = self.by_label[hit.canonical]
+        return number, (how if hit.distance == 0 else "variant")
+
+
+_TITLES: Optional[_SectionTitles] = None
+_ROW_HEADS: Optional[frozenset] = None
+
+
+def parse(document: Document, template: str = "auto") -> Report:
+    global _TITLES, _ROW_HEADS
+    if _TITLES is None:
+        _TITLES, _ROW_HEADS = _SectionTitles(), _table_row_heads()
+    lines = document.lines
+    sections, boundaries = _top_level(lines, _TITLES, _ROW_HEADS)
+    chrome: list[ChromeBlock] = []
+    table_lines: dict[int, list[Line]] = {}
+    first = boundaries[0] if boundaries else len(lines)
+    preamble_lines = lines[:first]
+    for index, section in enumerate(sections):
+        start = boundaries[index] + 1
+        end = boundaries[index + 1] if index + 1 < len(boundaries) else len(lines)
+        body = lines[start:end]
+        region_start = _table_region(body, section.number)
+        if region_start is not None:
+            prose, table = _split_region(body[region_start:])
+            table_lines.setdefault(section.number, []).extend(table)
+            _fill_section(section, body[:region_start] + prose, chrome, _ROW_HEADS)
+        else:
+            _fill_section(section, body, chrome, _ROW_HEADS)
+    title, preamble = _preamble(preamble_lines, chrome)
+    signature = _signature(sections)
+    for section in sections:
+        for paragraph in section.all_paragraphs():
+            paragraph.section = section.number
+
+    meta = extract(title, preamble, sections, signature, template)
+    tables = _bind_tables(table_lines, meta.template)
+    report = Report(
+        path=document.path,
+        lines=lines,
+        sections=sections,
+        preamble=title + preamble,
+        chrome=_merge_chrome(chrome),
+        tables=tables,
+        meta=meta,
+        source_kind=document.kind,
+        markers=[f"{line}:{text}" for line, text in document.markers],
+    )
+    report.unparsed = _unparsed(tables)
+    return report
+
+
+def _top_level(lines: list[Line], titles: _SectionTitles, row_heads) -> tuple[list[Section], list[int]]:
+    sections: list[Section] = []
+    boundaries: list[int] = []
+    assigned: dict[int, int] = {}
+    for index, line in enumerate(lines):
+        if line.cell or "|" in line.text:
+            continue
+        shape = heading_shape(line.text, row_heads)
+        if shape is None or shape.level != 1 or not shape.numeral:
+            continue
+        number, how = titles.identify(shape.title)
+        section = Section(shape.numeral, shape.title, 1, line)
+        if number is not None:
+            previous = assigned.get(number)
+            if previous is None:
+                assigned[number] = len(sections)
+                section.number, section.match = number, how
+                section.canonical_title = titles.titles[number]
+        sections.append(section)
+        boundaries.append(index)
+    return sections, boundaries
+
+
+_ANCHORS = {
+    2: ("第二十条", "信息内容"),
+    3: ("勾稽", "申请人情况", "一、本年新收"),
+    4: ("行政复议", "行政诉讼"),
+}
+
+
+def _table_region(body: list[Line], number: Optional[int]) -> Optional[int]:
+    wanted = _ANCHORS.get(number or 0)
+    if not wanted:
+        return None
+    for index, line in enumerate(body):
+        key = label_key(line.text)
+        if len(key) > 60 and "勾稽" not in key:
+            continue
+        if any(key.startswith(label_key(anchor)) or (anchor == "勾稽" and anchor in key) for anchor in wanted):
+            return index
+    return None
+
+
+def _split_region(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """Inside a table region, long sentences are prose and chrome is chrome; the rest is table."""
+    prose, table = [], []
+    for line in lines:
+        text = line.text.strip()
+        if not line.cell and "|" not in text and len(text) >= 40 and _PROSE.search(text) and "勾稽" not in text:
+            prose.append(line)
+        elif not line.cell and chrome_kind(text):
+            prose.append(line)
+        else:
+            table.append(line)
+    return prose, table
+
+
+def _fill_section(section: Section, body: list[Line], chrome: list[ChromeBlock], row_heads) -> None:
+    stack = [section]
+    pending: list[Line] = []
+
+    def flush() -> None:
+        if pending:
+            stack[-1].paragraphs.append(Paragraph("".join(line.text for line in pending), list(pending)))
+            pending.clear()
+
+    for line in body:
+        text = line.text
+        if not text.strip():
+            flush()
+            continue
+        kind = chrome_kind(text)
+        if kind is not None:
+            flush()
+            chrome.append(ChromeBlock([line], kind))
+            continue
+        shape = heading_shape(text, row_heads) if not line.cell else None
+        if shape is not None and shape.level >= 2 and shape.numeral:
+            flush()
+            while len(stack) > 1 and stack[-1].level >= shape.level:
+                stack.pop()
+            child = Section(shape.numeral, shape.title, shape.level, line)
+            stack[-1].children.append(child)
+            stack.append(child)
+            continue
+        pending.append(line)
+        flush()  # text layouts put one paragraph per line
+    flush()
+
+
+def _preamble(lines: list[Line], chrome: list[ChromeBlock]) -> tuple[list[Paragraph], list[Paragraph]]:
+    title: list[Paragraph] = []
+    preamble: list[Paragraph] = []
+    previous: Optional[Line] = None
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            continue
+        kind = chrome_kind(text)
+        if kind is not None:
+            chrome.append(ChromeBlock([line], kind))
+            continue
+        markdown = re.match(r"^\s*#{1,6}\s+", line.text)
+        bare = text[markdown.end() - (len(line.text) - len(line.text.lstrip())) :] if markdown else text
+        if not title and "报告" in bare and len(bare) <= 60 and not re.search(r"[。；]", bare):
+            if previous is not None and preamble and preamble[-1].lines[0] is previous and _looks_like_name(previous.text):
+                paragraph = preamble.pop()
+                paragraph.kind = "title"
+                title.append(paragraph)
+            title.append(Paragraph(line.text, [line], kind="title"))
+        else:
+            preamble.append(Paragraph(line.text, [line]))
+        previous = line
+    return title, preamble
+
+
+def _looks_like_name(text: str) -> bool:
+    text = text.strip()
+    return 2 <= len(text) <= 30 and not re.search(r"[，。,:：；\d]", text)
+
+
+def _signature(sections: list[Section]) -> list[Paragraph]:
+    """Trailing short lines of the last section: the signing agency and the date."""
+    if not sections:
+        return []
+    last = sections[-1]
+    while last.children:
+        last = last.children[-1]
+    found: list[Paragraph] = []
+    while last.paragraphs:
+        paragraph = last.paragraphs[-1]
+        text = paragraph.text.strip()
+        if len(text) <= 30 and (_DATE_LINE.match(text) or (_SIGNER.search(text) and not re.search(r"[。，,]", text))):
+            paragraph.kind = "signature"
+            found.insert(0, last.paragraphs.pop())
+            if len(found) == 3:
+                break
+        else:
+            break
+    if found:
+        sections[-1].paragraphs.extend(found) if last is sections[-1] else last.paragraphs.extend(found)
+    return found
+
+
+def _bind_tables(table_lines: dict[int, list[Line]], template_id: str) -> Tables:
+    layout = get_template(template_id)
+    templates = builtin_templates()
+    other = templates["gov-2019"] if layout.id != "gov-2019" else templates["gov-2021"]
+    tables = Tables()
+    signatures = []
+    if 2 in table_lines:
+        tables.table2, found = bind_table2(tokenize(table_lines[2]), layout, other)
+        signatures.extend(found)
+    if 3 in table_lines:
+        tokens = tokenize(table_lines[3])
+        table3, found = bind_table3(tokens, layout, other)
+        if found and layout.id != "gov-2019":
+            table3, _ = bind_table3(tokens, other, layout)  # bind to the layout the report uses
+        elif not found and layout.id == "gov-2019" and _has_2021_rows(tokens, layout):
+            table3, _ = bind_table3(tokens, other, layout)
+        tables.table3 = table3
+        signatures.extend(found)
+    if 4 in table_lines:
+        tables.table4 = bind_table4(tokenize(table_lines[4]), layout)
+    tables.signatures_2019 = signatures
+    return tables
+
+
+def _has_2021_rows(tokens, layout) -> bool:
+    marker = label_key("1.申请人无正当理由逾期不补正")
+    return any(label_key(t.text).startswith(marker) or marker in label_key(t.text) for t in tokens)
+
+
+def _merge_chrome(blocks: list[ChromeBlock]) -> list[ChromeBlock]:
+    """Adjacent chrome lines (blank lines between allowed) form one block."""
+    merged: list[ChromeBlock] = []
+    for block in sorted(blocks, key=lambda b: b.lines[0].number):
+        if merged and block.lines[0].number - merged[-1].lines[-1].number <= 2 and block.kind == merged[-1].kind:
+            merged[-1].lines.extend(block.lines)
+        else:
+            merged.append(ChromeBlock(list(block.lines), block.kind))
+    return merged
+
+
+def _unparsed(tables: Tables) -> list[str]:
+    notes = []
+    for table in [*tables.table2, tables.table3, tables.table4]:
+        if table is None:
+            continue
+        notes.extend(f"{table.name}: {problem}" for problem in table.problems)
+        notes.extend(f"{table.name}: 未识别的标签“{m.raw}”（第 {m.span.line} 行）" for m in table.extra_labels if m.span)
+    return notes

@@ -1,0 +1,81 @@
+"""Heading recognition: ``一、`` (level 1), ``（一）`` (level 2), ``1.`` (level 3), Markdown ``#``.
+
+A line that looks like a heading is not always one: table 三's row labels ``一、本年新收…`` and
+``四、结转下年度继续办理`` have the same shape. Those are excluded by name here, and table regions
+are excluded by the parser; a long line that starts with ``（一）`` and goes on into sentences is a
+paragraph with a run-in heading, not a heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..normalize import label_key
+
+CHINESE_NUMERALS = "一二三四五六七八九十"
+_LEVEL1 = re.compile(r"^\s*(?:#{1,6}\s*)?(?P<num>[一二三四五六七八九十]{1,3})\s*[、.．,，]\s*(?P<title>\S.*?)\s*$")
+_LEVEL2 = re.compile(r"^\s*(?:#{1,6}\s*)?(?P<num>[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])\s*(?P<title>\S.*?)\s*$")
+_LEVEL3 = re.compile(r"^\s*(?:#{1,6}\s*)?(?P<num>\d{1,2})\s*[.．、]\s*(?P<title>\S.*?)\s*$")
+_MARKDOWN = re.compile(r"^\s*(?P<hashes>#{1,6})\s+(?P<title>\S.*?)\s*#*\s*$")
+
+MAX_TITLE = 40
+
+
+@dataclass(frozen=True)
+class HeadingShape:
+    level: int
+    numeral: str
+    title: str
+    value: Optional[int]  # the numeral's value (一 → 1, （三） → 3, 2. → 2)
+
+
+def numeral_value(text: str) -> Optional[int]:
+    digits = re.sub(r"[^一二三四五六七八九十\d]", "", text)
+    if not digits:
+        return None
+    if digits.isdigit():
+        return int(digits)
+    if digits == "十":
+        return 10
+    if digits.startswith("十"):
+        return 10 + CHINESE_NUMERALS.index(digits[1]) + 1
+    if digits.endswith("十"):
+        return (CHINESE_NUMERALS.index(digits[0]) + 1) * 10
+    if len(digits) == 3 and digits[1] == "十":
+        return (CHINESE_NUMERALS.index(digits[0]) + 1) * 10 + CHINESE_NUMERALS.index(digits[2]) + 1
+    if len(digits) == 1:
+        return CHINESE_NUMERALS.index(digits) + 1
+    return None
+
+
+def _is_heading_title(title: str, allow_sentence: bool = False) -> bool:
+    if len(title) > MAX_TITLE:
+        return False
+    body = title.rstrip("。.：:")
+    if not allow_sentence and re.search(r"[。；;]", body):
+        return False
+    return True
+
+
+def heading_shape(text: str, table_labels: frozenset[str] = frozenset()) -> Optional[HeadingShape]:
+    """The heading this line is, if any. ``table_labels`` are label keys that are never headings."""
+    if table_labels and _is_table_label(text, table_labels):
+        return None
+    for level, pattern in ((1, _LEVEL1), (2, _LEVEL2), (3, _LEVEL3)):
+        match = pattern.match(text)
+        if match and _is_heading_title(match.group("title")):
+            if level == 3 and re.match(r"^\d+(\.\d+)?\s*[%万亿元件条个项]", match.group("title")):
+                return None  # "1.5万元…" is a number, not a numbered heading
+            numeral = match.group("num")
+            return HeadingShape(level, re.sub(r"\s+", "", numeral), match.group("title"), numeral_value(numeral))
+    markdown = _MARKDOWN.match(text)
+    if markdown:
+        return HeadingShape(min(len(markdown.group("hashes")), 3), "", markdown.group("title"), None)
+    return None
+
+
+def _is_table_label(text: str, table_labels: frozenset[str]) -> bool:
+    key = label_key(text.split("|")[0])
+    return any(key.startswith(label) for label in table_labels)

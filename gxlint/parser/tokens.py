@@ -1,0 +1,96 @@
+"""Table text → a stream of cell tokens, whatever the layout.
+
+The corpus shows one row per line with ``|``; one cell per line with or without ``|``; cells
+separated by blank lines; Markdown pipe tables; HTML/DOCX grids (one structured cell per line);
+and PDF text where a row is a label followed by space-separated numbers. All of them flatten to
+the same row-major token order, which the binders walk with the template in hand.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from ..model import Line, Span
+from ..numbers import looks_like_value
+
+_MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# A label followed by two or more space-separated numbers, or three or more numbers alone.
+_NUMBER = r"-?\d+(?:\.\d+)?"
+_PDF_ROW = re.compile(rf"^(?P<label>.*?[^\d\s.\-])\s+(?P<nums>{_NUMBER}(?:\s+{_NUMBER})+)\s*$")
+_NUMBERS_ONLY = re.compile(rf"^\s*(?P<nums>{_NUMBER}(?:\s+{_NUMBER}){{2,}})\s*$")
+
+
+@dataclass
+class Token:
+    text: str
+    span: Span
+    line: Line
+    blank: bool = False  # an explicitly empty cell (``| |`` inside a row, an empty <td>)
+    row_start: bool = False
+
+    @property
+    def is_value(self) -> bool:
+        return self.blank or looks_like_value(self.text)
+
+
+def tokenize(lines: Iterable[Line]) -> list[Token]:
+    tokens: list[Token] = []
+    for line in lines:
+        tokens.extend(_line_tokens(line))
+    return tokens
+
+
+def _line_tokens(line: Line) -> list[Token]:
+    text = line.text
+    if line.cell:
+        stripped = text.strip()
+        start = text.find(stripped) if stripped else 0
+        return [Token(stripped, line.span(start, start + len(stripped)), line, blank=not stripped, row_start=line.row_start)]
+    if not text.strip() or _MD_SEPARATOR.match(text):
+        return []
+    if "|" in text:
+        return _pipe_tokens(line)
+    pdf = _PDF_ROW.match(text) or _NUMBERS_ONLY.match(text)
+    if pdf:
+        out: list[Token] = []
+        if "label" in pdf.groupdict() and pdf.group("label"):
+            out.append(_token(line, pdf.start("label"), pdf.end("label")))
+        base = pdf.start("nums")
+        for match in re.finditer(r"\S+", pdf.group("nums")):
+            out.append(_token(line, base + match.start(), base + match.end()))
+        return out
+    return [_token(line, 0, len(text))]
+
+
+def _pipe_tokens(line: Line) -> list[Token]:
+    text = line.text
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    for index, char in enumerate(text):
+        if char == "|":
+            pieces.append((start, index))
+            start = index + 1
+    pieces.append((start, len(text)))
+    row_start = bool(pieces) and not text[pieces[0][0] : pieces[0][1]].strip()
+    if row_start:
+        pieces = pieces[1:]
+    while pieces and not text[pieces[-1][0] : pieces[-1][1]].strip():
+        pieces.pop()  # trailing empties are colspan padding, not blank cells
+    out = []
+    for i, (a, b) in enumerate(pieces):
+        token = _token(line, a, b)
+        token.blank = not token.text
+        token.row_start = row_start and i == 0
+        out.append(token)
+    return out
+
+
+def _token(line: Line, start: int, end: int) -> Token:
+    raw = line.text[start:end]
+    stripped = raw.strip()
+    if stripped:
+        start += raw.find(stripped)
+        end = start + len(stripped)
+    return Token(stripped, line.span(start, end), line)

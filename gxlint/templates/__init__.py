@@ -1,0 +1,166 @@
+"""Versioned official templates (the format is "updated from time to time", so templates are data).
+
+A template is a TOML file: the six sections with their accepted aliases, the blocks of table 二,
+the rows and columns of table 三 and the cells of table 四. Built-in templates live beside this
+module; a province's local variant can be added by a plugin through the ``gxlint_templates`` hook.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Optional
+
+from .._toml import toml
+from ..normalize import label_key
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    number: int
+    title: str
+    aliases: tuple[str, ...]
+
+    @property
+    def numeral(self) -> str:
+        return "一二三四五六"[self.number - 1]
+
+    @property
+    def heading(self) -> str:
+        return f"{self.numeral}、{self.title}"
+
+
+@dataclass(frozen=True)
+class Table2Block:
+    clause: str
+    columns: tuple[str, ...]
+    rows: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str
+    name: str
+    first_year: int
+    last_year: int
+    sections: tuple[SectionSpec, ...]
+    section1_topics: tuple[str, ...]
+    table2_row_header: str
+    table2: tuple[Table2Block, ...]
+    table3_note: str
+    table3_headers: tuple[str, ...]
+    table3_columns: tuple[str, ...]
+    table3_groups: tuple[str, ...]
+    table3_rows: tuple[str, ...]  # path keys, "三、本年度办理结果/（一）予以公开"
+    table4_groups: tuple[str, ...]
+    table4_columns: tuple[str, ...]
+    table4_headers: tuple[str, ...]
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def table3_labels(self) -> tuple[str, ...]:
+        """Leaf labels of table 三's data rows, in template order."""
+        return tuple(key.rsplit("/", 1)[-1] for key in self.table3_rows)
+
+    def section(self, number: int) -> Optional[SectionSpec]:
+        for spec in self.sections:
+            if spec.number == number:
+                return spec
+        return None
+
+    def applies_to(self, year: int) -> bool:
+        return self.first_year <= year <= self.last_year
+
+    def block(self, clause: str) -> Optional[Table2Block]:
+        wanted = label_key(clause)
+        for block in self.table2:
+            if label_key(block.clause) == wanted:
+                return block
+        return None
+
+
+def template_from_dict(data: dict) -> Template:
+    """Build a template from parsed TOML; plugins may pass their own dictionaries."""
+    first, last = data["years"]
+    t3, t4, t2 = data["table3"], data["table4"], data["table2"]
+    return Template(
+        id=data["id"],
+        name=data.get("name", data["id"]),
+        first_year=int(first),
+        last_year=int(last),
+        sections=tuple(
+            SectionSpec(int(s["number"]), s["title"], tuple(s.get("aliases", ()))) for s in data["sections"]
+        ),
+        section1_topics=tuple(data.get("section1", {}).get("topics", ())),
+        table2_row_header=t2.get("row_header", "信息内容"),
+        table2=tuple(
+            Table2Block(b["clause"], tuple(b["columns"]), tuple(b["rows"])) for b in t2["blocks"]
+        ),
+        table3_note=t3["note"],
+        table3_headers=(t3.get("header_top", "申请人情况"), *t3.get("header_groups", ())),
+        table3_columns=tuple(t3["columns"]),
+        table3_groups=tuple(t3.get("groups", ())),
+        table3_rows=tuple(t3["rows"]),
+        table4_groups=tuple(t4["groups"]),
+        table4_columns=tuple(t4["columns"]),
+        table4_headers=tuple(t4.get("headers", ())),
+        extra={k: v for k, v in data.items() if k not in {"id", "name", "years", "sections", "section1", "table2", "table3", "table4"}},
+    )
+
+
+@functools.lru_cache(maxsize=None)
+def builtin_templates() -> dict[str, Template]:
+    found: dict[str, Template] = {}
+    for name in ("gov-2021.toml", "gov-2019.toml"):
+        text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+        template = template_from_dict(toml.loads(text))
+        found[template.id] = template
+    return found
+
+
+_registry: dict[str, Template] = {}
+
+
+def register_template(template: Template) -> None:
+    """Add a template (from a plugin). A later registration with the same id replaces the earlier."""
+    _registry[template.id] = template
+
+
+def all_templates() -> dict[str, Template]:
+    merged = dict(builtin_templates())
+    merged.update(_registry)
+    return merged
+
+
+ALIASES = {"2021": "gov-2021", "2019": "gov-2019"}
+
+
+def get_template(name: str) -> Template:
+    templates = all_templates()
+    key = ALIASES.get(str(name), str(name))
+    if key not in templates:
+        raise KeyError(f"unknown template {name!r} (known: {', '.join(sorted(templates))})")
+    return templates[key]
+
+
+def template_for_year(year: Optional[int]) -> Template:
+    """2019 format for report years 2019–2020, 2021 format otherwise (and when the year is unknown)."""
+    if year is not None:
+        for template in builtin_templates().values():
+            if template.applies_to(year):
+                return template
+    return builtin_templates()["gov-2021"]
+
+
+__all__ = [
+    "SectionSpec",
+    "Table2Block",
+    "Template",
+    "all_templates",
+    "builtin_templates",
+    "get_template",
+    "register_template",
+    "template_for_year",
+    "template_from_dict",
+]
