@@ -1,0 +1,67 @@
+"""The run's settings and the flake8-style code selection (longest matching prefix wins)."""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from ..diagnostics import Severity
+
+DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".tox", ".venv", "venv", "__pycache__", "node_modules", "build", "dist")
+
+
+@dataclass
+class Settings:
+    select: list[str] = field(default_factory=lambda: ["GX"])
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    extend_ignore: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    extend_exclude: list[str] = field(default_factory=list)
+    fail_on: Severity = Severity.INFO
+    template: str = "auto"
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    jobs: Optional[int] = None
+    max_seconds: float = 20.0
+    config_path: Optional[str] = None
+
+    def is_enabled(self, code: str) -> bool:
+        """flake8 semantics: the longest prefix among select and ignore decides; ties go to select."""
+        selected = _longest(code, self.select + self.extend_select)
+        ignored = _longest(code, self.ignore + self.extend_ignore)
+        if selected < 0:
+            return False
+        return selected >= ignored
+
+    def ignored_for_file(self, code: str, path: str) -> bool:
+        normalized = path.replace("\\", "/")
+        for pattern, codes in self.per_file_ignores.items():
+            if _path_matches(normalized, pattern) and _longest(code, codes) >= 0:
+                return True
+        return False
+
+    def options_for(self, code: str, defaults: dict[str, Any]) -> dict[str, Any]:
+        merged = dict(defaults)
+        merged.update(self.rules.get(code, {}))
+        return merged
+
+
+def _longest(code: str, prefixes: list[str]) -> int:
+    best = -1
+    for prefix in prefixes:
+        prefix = prefix.strip().upper()
+        if prefix == "ALL":
+            prefix = "GX"
+        if code.startswith(prefix):
+            best = max(best, len(prefix))
+    return best
+
+
+def _path_matches(path: str, pattern: str) -> bool:
+    pattern = pattern.replace("\\", "/")
+    if fnmatch.fnmatch(path, pattern):
+        return True
+    base = path.rsplit("/", 1)[-1]
+    return fnmatch.fnmatch(base, pattern) or fnmatch.fnmatch(path, f"*/{pattern}")

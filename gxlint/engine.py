@@ -1,0 +1,108 @@
+"""The pipeline for one file: read → parse → rules → filter. Never raises for a bad input file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .config import Settings
+from .diagnostics import Diagnostic, Severity
+from .engine_rules import PluginFailed, UnparseableReport, UnreadableFile
+from .model import Report
+from .plugins import Registry
+from .readers import Document, ReadError, read_bytes, read_path
+from .rule import Rule, RuleContext
+
+
+@dataclass
+class FileResult:
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    report: Optional[Report] = None
+    document: Optional[Document] = None
+
+
+class Linter:
+    """Runs the enabled rules of a registry over files, with one settings object for the run."""
+
+    def __init__(self, settings: Settings, registry: Registry):
+        self.settings = settings
+        self.registry = registry
+        self.rules: list[Rule] = [
+            rule() for code, rule in sorted(registry.rules.items()) if settings.is_enabled(code) and not code.startswith("GX0")
+        ]
+
+    def lint_path(self, path: str, display: Optional[str] = None) -> FileResult:
+        display = display or path
+        try:
+            document = read_path(path)
+        except ReadError as error:
+            return self._unreadable(display, str(error))
+        except Exception as error:  # a reader bug must cost one file, not the run
+            return self._unreadable(display, f"{type(error).__name__}: {error}")
+        return self.lint_document(document, display)
+
+    def lint_bytes(self, data: bytes, display: str) -> FileResult:
+        try:
+            document = read_bytes(data, display)
+        except ReadError as error:
+            return self._unreadable(display, str(error))
+        except Exception as error:
+            return self._unreadable(display, f"{type(error).__name__}: {error}")
+        return self.lint_document(document, display)
+
+    def lint_document(self, document: Document, display: str) -> FileResult:
+        from .parser import parse
+
+        result = FileResult(display, document=document)
+        try:
+            report = parse(document, self.settings.template)
+        except Exception as error:  # the parser must not crash the run; say so and move on
+            result.diagnostics.append(
+                self._engine(UnparseableReport, f"解析失败（内部错误 {type(error).__name__}: {error}）")
+            )
+            return self._finish(result)
+        result.report = report
+        if not report.sections and report.tables.table3 is None and not report.tables.table2:
+            result.diagnostics.append(
+                self._engine(UnparseableReport, "未识别出年度报告的任何章节或表格，无法检查")
+            )
+            return self._finish(result)
+        for rule in self.rules:
+            ctx = RuleContext(self.settings.options_for(rule.code, rule.options), self.settings)
+            try:
+                result.diagnostics.extend(rule.check(report, ctx) or ())
+            except Exception as error:  # one broken rule must not silence the others
+                result.diagnostics.append(
+                    self._engine(
+                        PluginFailed,
+                        f"插件 {rule.plugin!r} 的规则 {rule.code}（{rule.name}）在检查时出错：{type(error).__name__}: {error}",
+                    )
+                )
+        return self._finish(result)
+
+    def _unreadable(self, display: str, why: str) -> FileResult:
+        return self._finish(FileResult(display, [self._engine(UnreadableFile, f"无法读取文件：{why}")]))
+
+    def _engine(self, rule: type[Rule], message: str) -> Diagnostic:
+        return rule().at(None, message)
+
+    def _finish(self, result: FileResult) -> FileResult:
+        from .suppressions import apply_suppressions
+
+        kept = []
+        for diagnostic in result.diagnostics:
+            diagnostic = diagnostic.with_path(result.path)
+            if not self.settings.is_enabled(diagnostic.code):
+                continue
+            if self.settings.ignored_for_file(diagnostic.code, result.path):
+                continue
+            kept.append(diagnostic)
+        if result.document is not None and result.document.markers:
+            kept = apply_suppressions(result.document, kept, self.settings)
+        result.diagnostics = sorted(kept, key=Diagnostic.sort_key)
+        return result
+
+
+def fails(diagnostics: list[Diagnostic], level: Severity) -> bool:
+    return any(d.severity.rank >= level.rank for d in diagnostics)

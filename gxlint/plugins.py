@@ -1,0 +1,142 @@
+"""Plugin loading: entry points → pluggy → a registry of rules, readers, formats and templates.
+
+A plugin that fails to import or whose hook raises is recorded as a :class:`PluginFailure` (the
+engine reports it as ``GX003`` naming the plugin and the hook) and the run goes on with the
+others. Two plugins registering the same code is a hard error naming both.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from dataclasses import dataclass, field
+from typing import Any, Callable, Optional
+
+import pluggy
+
+from . import hookspecs
+from .rule import CODE, Rule
+
+GROUP = "gxlint"
+
+
+@dataclass(frozen=True)
+class ReaderSpec:
+    kind: str
+    suffixes: tuple[str, ...]
+    read: Callable[[bytes, str], Any]
+
+
+@dataclass(frozen=True)
+class FormatSpec:
+    name: str
+    factory: Callable[..., Any]
+
+
+@dataclass(frozen=True)
+class PluginFailure:
+    plugin: str
+    hook: str
+    error: str
+
+
+class DuplicateCodeError(Exception):
+    """Two plugins claim the same rule code."""
+
+
+class PluginError(Exception):
+    """A plugin's rule is malformed (bad code, missing name)."""
+
+
+@dataclass
+class Registry:
+    rules: dict[str, type[Rule]] = field(default_factory=dict)
+    formats: dict[str, FormatSpec] = field(default_factory=dict)
+    failures: list[PluginFailure] = field(default_factory=list)
+    plugins: list[str] = field(default_factory=list)
+
+    def rule(self, code: str) -> Optional[type[Rule]]:
+        return self.rules.get(code.upper())
+
+
+def _entry_points():
+    from importlib.metadata import entry_points
+
+    eps = entry_points()
+    if hasattr(eps, "select"):
+        return list(eps.select(group=GROUP))
+    return list(eps.get(GROUP, []))  # Python 3.9
+
+
+def load(extra_plugins: tuple[Any, ...] = ()) -> Registry:
+    """Load every installed plugin (and ``extra_plugins``, for tests) into a registry."""
+    from .engine_rules import ENGINE_RULES
+
+    manager = pluggy.PluginManager(hookspecs.PROJECT)
+    manager.add_hookspecs(hookspecs)
+    registry = Registry()
+    for rule in ENGINE_RULES:
+        rule.plugin = "gxlint"
+        registry.rules[rule.code] = rule
+    seen = set()
+    for ep in _entry_points():
+        if ep.name in seen:
+            continue
+        seen.add(ep.name)
+        try:
+            module = ep.load()
+            manager.register(module, name=ep.name)
+            registry.plugins.append(ep.name)
+        except Exception as error:  # a broken plugin must not take the run down
+            registry.failures.append(PluginFailure(ep.name, "import", _describe(error)))
+    for index, plugin in enumerate(extra_plugins):
+        name = getattr(plugin, "__name__", f"plugin-{index}")
+        manager.register(plugin, name=name)
+        registry.plugins.append(name)
+    _collect(manager, registry)
+    return registry
+
+
+def _collect(manager: pluggy.PluginManager, registry: Registry) -> None:
+    from .readers import register_reader
+    from .templates import register_template, template_from_dict
+
+    for impl in manager.hook.gxlint_templates.get_hookimpls():
+        for template in _call(impl, "gxlint_templates", registry):
+            register_template(template_from_dict(template) if isinstance(template, dict) else template)
+    for impl in manager.hook.gxlint_readers.get_hookimpls():
+        for spec in _call(impl, "gxlint_readers", registry):
+            register_reader(spec.kind, list(spec.suffixes), spec.read)
+    for impl in manager.hook.gxlint_formats.get_hookimpls():
+        for spec in _call(impl, "gxlint_formats", registry):
+            registry.formats[spec.name] = spec
+    for impl in manager.hook.gxlint_rules.get_hookimpls():
+        for rule in _call(impl, "gxlint_rules", registry):
+            _add_rule(registry, rule, impl.plugin_name)
+
+
+def _call(impl, hook: str, registry: Registry) -> list:
+    try:
+        return list(impl.function() or [])
+    except Exception as error:
+        registry.failures.append(PluginFailure(impl.plugin_name, hook, _describe(error)))
+        return []
+
+
+def _add_rule(registry: Registry, rule: type[Rule], plugin: str) -> None:
+    if not CODE.match(rule.code or "") or not rule.name:
+        raise PluginError(f"plugin {plugin!r}: rule {rule.__name__} needs a code like GX123 and a name")
+    existing = registry.rules.get(rule.code)
+    if existing is not None and existing is not rule:
+        raise DuplicateCodeError(
+            f"rule code {rule.code} is registered twice: by plugin {existing.plugin!r} "
+            f"({existing.__name__}) and by plugin {plugin!r} ({rule.__name__})"
+        )
+    rule.plugin = plugin
+    registry.rules[rule.code] = rule
+
+
+def _describe(error: BaseException) -> str:
+    frame = traceback.extract_tb(sys.exc_info()[2])[-1:] if sys.exc_info()[2] else []
+    where = f" ({frame[0].filename}:{frame[0].lineno})" if frame else ""
+    return f"{type(error).__name__}: {error}{where}"
