@@ -20,6 +20,7 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     report: Optional[Report] = None
     document: Optional[Document] = None
+    facts: dict = field(default_factory=dict)  # per rule code: what cross-report rules need later
 
 
 class Linter:
@@ -72,6 +73,9 @@ class Linter:
             ctx = RuleContext(self.settings.options_for(rule.code, rule.options), self.settings)
             try:
                 result.diagnostics.extend(rule.check(report, ctx) or ())
+                summarize = getattr(rule, "summarize", None)
+                if summarize is not None:
+                    result.facts[rule.code] = summarize(report)
             except Exception as error:  # one broken rule must not silence the others
                 result.diagnostics.append(
                     self._engine(
@@ -80,6 +84,38 @@ class Linter:
                     )
                 )
         return self._finish(result)
+
+    def check_related(self, results: list[FileResult]) -> None:
+        """Cross-report rules (``summarize`` per file, ``check_related`` once) after every file.
+
+        A rule that compares reports (this year's 上年结转 against last year's 结转下年度) defines
+        ``summarize(report) -> dict`` — small, picklable facts computed where the file was parsed,
+        possibly in a worker process — and ``check_related(facts_by_path, ctx)``, which yields
+        diagnostics with their ``path`` set. Their findings are added to the matching results.
+        """
+        by_path = {result.path: result for result in results}
+        for rule in self.rules:
+            check = getattr(rule, "check_related", None)
+            if check is None:
+                continue
+            facts = {r.path: r.facts[rule.code] for r in results if rule.code in r.facts}
+            if len(facts) < 2:
+                continue
+            ctx = RuleContext(self.settings.options_for(rule.code, rule.options), self.settings)
+            try:
+                found = list(check(facts, ctx) or ())
+            except Exception as error:
+                found = []
+                first = next(iter(facts))
+                by_path[first].diagnostics.append(
+                    self._engine(PluginFailed, f"插件 {rule.plugin!r} 的规则 {rule.code} 跨报告检查出错：{type(error).__name__}: {error}").with_path(first)
+                )
+            for diagnostic in found:
+                target = by_path.get(diagnostic.path)
+                if target is None or not self.settings.is_enabled(diagnostic.code) or self.settings.ignored_for_file(diagnostic.code, target.path):
+                    continue
+                target.diagnostics.append(diagnostic)
+                target.diagnostics.sort(key=Diagnostic.sort_key)
 
     def _unreadable(self, display: str, why: str) -> FileResult:
         return self._finish(FileResult(display, [self._engine(UnreadableFile, f"无法读取文件：{why}")]))
