@@ -109,7 +109,7 @@ def template_from_dict(data: dict) -> Template:
     )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def builtin_templates() -> dict[str, Template]:
     found: dict[str, Template] = {}
     for name in ("gov-2021.toml", "gov-2019.toml"):
