@@ -214,6 +214,7 @@ class BoundTable:
     problems: list[str] = field(default_factory=list)  # why some cells could not be placed
     note: Optional[LabelMatch] = None  # table 三's 勾稽关系 note as written
     block: str = ""  # table 二: the 第二十条 clause this block belongs to
+    group_rows: list[TableRow] = field(default_factory=list)  # table 三's group labels; cells = values written after one (a subtotal row)
 
     def row(self, key_or_label: str) -> Optional[TableRow]:
         for row in self.rows:

@@ -45,10 +45,14 @@ def bind_table3(tokens, layout: Template, other: Template) -> tuple[BoundTable, 
     found: dict[str, tuple[LabelMatch, list]] = {}
     problems = list(walk.problems)
     extra_labels = list(walk.unknown_rows)
+    group_rows: list[TableRow] = []
     for match, values in walk.rows:
         key = keys.get(match.canonical)
         if key is None:
-            continue  # a group label; values after a group label are handled by the 2019 check
+            # a group label; values after a group label are handled by the 2019 check
+            if match.canonical in groups:
+                group_rows.append(TableRow(match.canonical, match.canonical, match, [parse_cell(t.text, t.span) for t in values]))
+            continue
         if key in found:
             problems.append(f"“{match.raw}”出现了两次，第二次出现的值未计入")
             continue
@@ -82,5 +86,6 @@ def bind_table3(tokens, layout: Template, other: Template) -> tuple[BoundTable, 
         extra_labels=extra_labels,
         problems=problems,
         note=walk.note_match,
+        group_rows=group_rows,
     )
     return table, signatures

@@ -20,7 +20,7 @@ from ..metadata import extract
 from ..model import ChromeBlock, Line, Paragraph, Report, Section, Tables
 from ..normalize import label_key
 from ..readers import Document
-from ..templates import builtin_templates, get_template
+from ..templates import all_templates, builtin_templates, get_template
 from .chrome import chrome_kind
 from .headings import heading_shape
 from .tokens import tokenize
@@ -40,15 +40,23 @@ def _table_row_heads() -> frozenset[str]:
 
 
 class _SectionTitles:
-    """Canonical section titles and their aliases, for recognising the six statutory headings."""
+    """Canonical section titles and their aliases, for recognising the six statutory headings.
 
-    def __init__(self) -> None:
-        template = builtin_templates()["gov-2021"]
+    Titles and aliases of every registered template count (a province's variant may word a heading
+    its own way); only the official 2021 wording is ``exact``.
+    """
+
+    def __init__(self, templates: dict) -> None:
+        template = templates["gov-2021"]
         self.by_label: dict[str, tuple[int, str]] = {}
         for spec in template.sections:
             self.by_label[spec.title] = (spec.number, "exact")
             for alias in spec.aliases:
                 self.by_label[alias] = (spec.number, "alias")
+        for other in templates.values():
+            for spec in other.sections:
+                for label in (spec.title, *spec.aliases):
+                    self.by_label.setdefault(label, (spec.number, "alias"))
         self.labels = LabelSet(self.by_label, cutoff=SECTION_CUTOFF)
         self.titles = {spec.number: spec.title for spec in template.sections}
 
@@ -61,13 +69,15 @@ class _SectionTitles:
 
 
 _TITLES: Optional[_SectionTitles] = None
+_TITLES_FOR: tuple = ()
 _ROW_HEADS: Optional[frozenset] = None
 
 
 def parse(document: Document, template: str = "auto") -> Report:
-    global _TITLES, _ROW_HEADS
-    if _TITLES is None:
-        _TITLES, _ROW_HEADS = _SectionTitles(), _table_row_heads()
+    global _TITLES, _TITLES_FOR, _ROW_HEADS
+    templates = all_templates()
+    if _TITLES is None or _TITLES_FOR != tuple(templates):
+        _TITLES, _TITLES_FOR, _ROW_HEADS = _SectionTitles(templates), tuple(templates), _table_row_heads()
     lines = document.lines
     sections, boundaries = _top_level(lines, _TITLES, _ROW_HEADS)
     chrome: list[ChromeBlock] = []
@@ -111,7 +121,7 @@ def parse(document: Document, template: str = "auto") -> Report:
 def _top_level(lines: list[Line], titles: _SectionTitles, row_heads) -> tuple[list[Section], list[int]]:
     sections: list[Section] = []
     boundaries: list[int] = []
-    assigned: dict[int, int] = {}
+    candidates: dict[int, list[tuple[int, str, Optional[int]]]] = {}
     for index, line in enumerate(lines):
         if line.cell or "|" in line.text:
             continue
@@ -119,15 +129,22 @@ def _top_level(lines: list[Line], titles: _SectionTitles, row_heads) -> tuple[li
         if shape is None or shape.level != 1 or not shape.numeral:
             continue
         number, how = titles.identify(shape.title)
-        section = Section(shape.numeral, shape.title, 1, line)
         if number is not None:
-            previous = assigned.get(number)
-            if previous is None:
-                assigned[number] = len(sections)
-                section.number, section.match = number, how
-                section.canonical_title = titles.titles[number]
-        sections.append(section)
+            candidates.setdefault(number, []).append((len(sections), how, shape.value))
+        sections.append(Section(shape.numeral, shape.title, 1, line))
         boundaries.append(index)
+    # A title seen twice (a table of contents, a local outline numbered 一…六 before the statutory
+    # one): the statutory section is the closest wording that has a body, numbered as the format.
+    for number, found in candidates.items():
+        def rank(candidate, number=number):
+            position, how, value = candidate
+            end = boundaries[position + 1] if position + 1 < len(boundaries) else len(lines)
+            has_body = any(line.text.strip() for line in lines[boundaries[position] + 1 : end])
+            return (how == "variant", not has_body, value != number, position)
+
+        position, how, _ = min(found, key=rank)
+        section = sections[position]
+        section.number, section.match, section.canonical_title = number, how, titles.titles[number]
     return sections, boundaries
 
 
@@ -209,6 +226,7 @@ def _preamble(lines: list[Line], chrome: list[ChromeBlock]) -> tuple[list[Paragr
         kind = chrome_kind(text)
         if kind is not None:
             chrome.append(ChromeBlock([line], kind))
+            previous = None  # a site name above the page chrome is not part of the title
             continue
         markdown = re.match(r"^\s*#{1,6}\s+", line.text)
         bare = text[markdown.end() - (len(line.text) - len(line.text.lstrip())) :] if markdown else text
