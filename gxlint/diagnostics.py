@@ -31,7 +31,12 @@ _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 @dataclass(frozen=True)
 class Edit:
-    """Replace the characters between two positions (1-based line, 1-based column) with ``text``."""
+    """Replace the characters between two positions (1-based line, 1-based column) with ``text``.
+
+    The end is exclusive, as in LSP and ruff: ``Edit(3, 5, 3, 7, "x")`` replaces the 5th and 6th
+    characters of line 3, and ``Edit(3, 5, 3, 5, "《")`` inserts before the 5th. Positions are in the
+    user's file (the diagnostic's coordinates), so a fix never needs to know the reader.
+    """
 
     line: int
     column: int

@@ -1,8 +1,184 @@
-"""Inline suppressions in Markdown and HTML reports: ``<!-- gxlint: disable GX501 -->``."""
+"""Inline suppressions in Markdown and HTML reports: ``<!-- gxlint: disable GX501 -->``.
+
+Three directives, written as HTML comments so that they never show in the rendered report::
+
+    <!-- gxlint: disable GX501,GX502 -->     silence these codes from here on (no codes: all)
+    <!-- gxlint: enable GX501 -->            end that silence (no codes: end every silence)
+    <!-- gxlint: disable-next-line GX501 --> silence these codes on the next line only
+
+Readers collect the comments as ``(line, text)`` markers in file coordinates; the engine hands
+them here with the diagnostics of the file. A suppression that silences nothing is reported as
+``GX005`` so that stale ones do not quietly hide the next real defect. That finding is only made
+when it is certainly true: for codes the run actually checks, and for a blanket ``disable`` only
+when every rule runs on the file.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from typing import Optional
 
-def apply_suppressions(document, diagnostics, settings):
-    """Drop diagnostics silenced by inline comments (the full syntax lands with the integrations)."""
-    return diagnostics
+from .diagnostics import Diagnostic
+
+UNUSED = "GX005"
+_RULES_DID_NOT_RUN = {"GX001", "GX002", "GX003", "GX004"}
+_CODE = re.compile(r"^GX\d{0,3}$")
+_DIRECTIVE = re.compile(r"^(disable-next-line|disable|enable)\b\s*(.*)$", re.IGNORECASE)
+
+
+@dataclass
+class Directive:
+    """One parsed comment: what it does, to which codes (``None`` = all) and over which lines."""
+
+    line: int
+    action: str  # disable | enable | disable-next-line
+    codes: Optional[tuple[str, ...]]
+    first: int = 0
+    last: float = 0  # inclusive; ``inf`` for a disable never re-enabled
+    reenabled: list[tuple[str, int]] = field(default_factory=list)  # (code prefix, after line)
+    used: set[str] = field(default_factory=set)  # codes (or "*") that silenced something
+
+    def covers(self, diagnostic: Diagnostic) -> bool:
+        code, line = diagnostic.code, diagnostic.line
+        if not self.first <= line <= self.last:
+            return False
+        if self.codes is not None and not any(code.startswith(prefix) for prefix in self.codes):
+            return False
+        return not any(code.startswith(prefix) and line > after for prefix, after in self.reenabled)
+
+    def mark(self, diagnostic: Diagnostic) -> None:
+        if self.codes is None:
+            self.used.add("*")
+        else:
+            self.used.update(code for code in self.codes if diagnostic.code.startswith(code))
+
+    def enable(self, codes: Optional[tuple[str, ...]], line: int) -> bool:
+        """Apply a later ``enable``; True when it ends this disable for every code it named."""
+        if codes is None:
+            self.last = line
+            return True
+        for code in codes:
+            if self.codes is None or any(code.startswith(own) or own.startswith(code) for own in self.codes):
+                self.reenabled.append((code, line))
+        if self.codes is not None and all(
+            any(own.startswith(prefix) for prefix, _ in self.reenabled) for own in self.codes
+        ):
+            self.last = line
+            return True
+        return False
+
+
+def parse_marker(line: int, comment: str) -> tuple[Optional[Directive], str]:
+    """Parse one marker; returns the directive, or ``None`` and why it is not one."""
+    text = comment.strip()
+    if text.startswith("<!--"):
+        text = text[4:]
+    if text.endswith("-->"):
+        text = text[:-3]
+    text = re.sub(r"^\s*gxlint\s*:", "", text.strip(), flags=re.IGNORECASE).strip()
+    match = _DIRECTIVE.match(text)
+    if not match:
+        return None, f"无法识别的 gxlint 指令「{text}」（应为 disable、enable 或 disable-next-line）"
+    action = match.group(1).lower()
+    raw = [part.strip().upper() for part in re.split(r"[,，\s]+", match.group(2)) if part.strip()]
+    bad = [code for code in raw if not _CODE.match(code)]
+    if bad:
+        return None, f"gxlint 指令中的规则代码无效：{'、'.join(bad)}（应形如 GX501）"
+    return Directive(line, action, tuple(raw) if raw else None), ""
+
+
+def directives(markers: list[tuple[int, str]]) -> tuple[list[Directive], list[tuple[int, str]]]:
+    """Turn markers into suppressing directives with their line ranges, plus the malformed ones."""
+    found: list[Directive] = []
+    malformed: list[tuple[int, str]] = []
+    for line, comment in sorted(markers, key=lambda marker: marker[0]):
+        directive, why = parse_marker(line, comment)
+        if directive is None:
+            malformed.append((line, why))
+        else:
+            found.append(directive)
+    open_: list[Directive] = []
+    suppressing: list[Directive] = []
+    for directive in found:
+        if directive.action == "disable-next-line":
+            directive.first = directive.last = directive.line + 1
+            suppressing.append(directive)
+        elif directive.action == "disable":
+            directive.first, directive.last = directive.line, float("inf")
+            open_.append(directive)
+            suppressing.append(directive)
+        else:
+            open_ = [opened for opened in open_ if not opened.enable(directive.codes, directive.line)]
+    return suppressing, malformed
+
+
+def apply_suppressions(document, diagnostics: list[Diagnostic], settings) -> list[Diagnostic]:
+    """Drop diagnostics silenced by inline comments and report suppressions that silence nothing."""
+    suppressing, malformed = directives(list(getattr(document, "markers", None) or ()))
+    kept: list[Diagnostic] = []
+    for diagnostic in diagnostics:
+        silenced = False
+        for directive in suppressing:
+            if directive.covers(diagnostic):
+                directive.mark(diagnostic)
+                silenced = True
+        if not silenced:
+            kept.append(diagnostic)
+    if settings is None or not settings.is_enabled(UNUSED):
+        return kept
+    if any(diagnostic.code in _RULES_DID_NOT_RUN for diagnostic in diagnostics):
+        return kept  # unread, unparsed or crashed: nobody knows what the comments would silence
+    path = getattr(document, "path", "")
+    if settings.ignored_for_file(UNUSED, path):
+        return kept
+    from .engine_rules import UnusedSuppression
+
+    rule = UnusedSuppression()
+    path = kept[0].path if kept else (diagnostics[0].path if diagnostics else path)
+    for line, why in malformed:
+        kept.append(_at(rule, line, why, path))
+    for directive in suppressing:
+        message = _unused_message(directive, settings, path)
+        if message:
+            kept.append(_at(rule, directive.line, message, path))
+    return kept
+
+
+def _unused_message(directive: Directive, settings, path: str) -> str:
+    action = directive.action
+    if directive.codes is None:
+        if directive.used or not _everything_checked(settings, path):
+            return ""
+        return f"「gxlint: {action}」没有抑制任何问题，可以删除"
+    unused = [
+        code
+        for code in directive.codes
+        if code not in directive.used and settings.is_enabled(_full(code)) and not settings.ignored_for_file(_full(code), path)
+    ]
+    if not unused:
+        return ""
+    if len(unused) == len(directive.codes):
+        return f"「gxlint: {action} {','.join(directive.codes)}」没有抑制任何问题，可以删除"
+    return f"「gxlint: {action}」中的 {','.join(unused)} 没有抑制任何问题，可以从指令中删除"
+
+
+def _full(code: str) -> str:
+    """A prefix like ``GX5`` is checked when its family is enabled."""
+    return code.ljust(5, "0") if len(code) < 5 else code
+
+
+def _everything_checked(settings, path: str) -> bool:
+    """A blanket ``disable`` is provably unused only when no rule was switched off."""
+    selected = [p.strip().upper() for p in list(settings.select) + list(settings.extend_select)]
+    if not any(p in ("GX", "ALL") for p in selected):
+        return False
+    if list(settings.ignore) + list(settings.extend_ignore):
+        return False
+    return not any(settings.ignored_for_file(f"GX{family}00", path) for family in range(10))
+
+
+def _at(rule, line: int, message: str, path: str) -> Diagnostic:
+    from .model import Span
+
+    return rule.at(Span(line, 1), message).with_path(path)

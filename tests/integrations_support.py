@@ -1,0 +1,71 @@
+"""Helpers shared by the integration tests: the example plugin, a mini report, running the CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Optional, Sequence
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE_PLUGIN = ROOT / "examples" / "plugin"
+
+# Six statutory headings: enough for the parser to recognise a report, so every rule runs.
+HEADINGS = [
+    "一、总体情况",
+    "二、主动公开政府信息情况",
+    "三、收到和处理政府信息公开申请情况",
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "五、存在的主要问题及改进情况",
+    "六、其他需要报告的事项",
+]
+FULL = "中华人民共和国政府信息公开条例"
+
+
+def example_module():
+    """The example plugin's package, imported from examples/plugin (not installed)."""
+    if str(EXAMPLE_PLUGIN) not in sys.path:
+        sys.path.insert(0, str(EXAMPLE_PLUGIN))
+    import gxlint_example
+
+    return gxlint_example
+
+
+def example_linter(select: Sequence[str] = ("GX005", "GX9"), settings=None):
+    """A linter with the built-in rules and the example plugin (GX901) loaded."""
+    from gxlint.config import Settings
+    from gxlint.engine import Linter
+    from gxlint.plugins import load
+
+    settings = settings or Settings()
+    settings.select = list(select)
+    return Linter(settings, load(extra_plugins=(example_module(),)))
+
+
+def report(*body: str) -> str:
+    """A mini report: the six headings, with ``body`` lines after the first one."""
+    return "\n".join([HEADINGS[0], *body, *HEADINGS[1:]]) + "\n"
+
+
+def install_example_plugin(target: Path) -> Path:
+    """Install examples/plugin for real (wheel build, entry point) into ``target``; return it."""
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
+         "--disable-pip-version-check", "--target", str(target), str(EXAMPLE_PLUGIN)],
+        check=True,
+        capture_output=True,
+        cwd=target.parent,
+    )
+    return target
+
+
+def run_gxlint(args: Sequence[str], cwd: Path, plugin_path: Optional[Path] = None) -> subprocess.CompletedProcess:
+    """Run the real command line (``python -m gxlint``) in ``cwd``."""
+    env = dict(os.environ)
+    if plugin_path is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(plugin_path), env.get("PYTHONPATH", "")]))
+    env["PYTHONIOENCODING"] = "utf-8"
+    return subprocess.run(
+        [sys.executable, "-m", "gxlint", *args], cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8"
+    )
