@@ -1,0 +1,219 @@
+"""gxlint's benchmark: throughput on 2,000 reports, one-file latency, scaling with file size.
+
+    python benchmarks/bench.py [--count 2000] [--jobs 2] [--repeat 3] [--json out.json]
+
+Every figure is measured on a separate ``gxlint`` process, as a user would run it (the installed
+console script next to this interpreter, so interpreter start-up is included):
+
+* throughput: ``gxlint --jobs N CORPUS`` over the generated corpus (benchmarks/make_corpus.py);
+  files/s, MB/s, and the peak memory of the whole process tree (the RSS of the main process and
+  its workers, summed, sampled every 5 ms from /proc);
+* latency: the wall time of ``gxlint one.txt`` on one seed report (median of ``--repeat`` × 5);
+* scaling: ``gxlint big.txt`` on one report of 1, 2.5 and 5 MB — time and peak memory, and the
+  time per MB, which stays flat when the cost is linear in the input;
+* floor: benchmarks/floor.py's bare read-decode-regex loop over the same corpus, and the ratio.
+
+Until the command has ``--jobs``, benchmarks/drive.py stands in for it. Linux only (/proc).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import floor  # noqa: E402
+import make_corpus  # noqa: E402
+
+TARGETS = {"files_per_s": 1000.0, "corpus_s": 2.0, "one_file_ms": 200.0, "big_s": 2.0, "big_mb": 200.0}
+
+
+def gxlint_command() -> list[str]:
+    """The console script installed beside this interpreter (not a shell shim), else ``-m``."""
+    script = Path(sysconfig.get_path("scripts")) / "gxlint"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "gxlint"]
+
+
+def has_jobs_option(command: list[str]) -> bool:
+    out = subprocess.run([*command, "--help"], capture_output=True, text=True, env=child_env()).stdout
+    return "--jobs" in out
+
+
+def _tree_rss_kb(root: int) -> int:
+    """Summed RSS of ``root`` and all its descendants, from /proc."""
+    parents: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as handle:
+                stat = handle.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(entry)
+        parents.setdefault(int(stat[1]), []).append(pid)
+        rss[pid] = int(stat[21]) * os.sysconf("SC_PAGE_SIZE") // 1024
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo.extend(parents.get(pid, ()))
+    return total
+
+
+def child_env() -> dict:
+    """The environment of the measured processes: bytecode cached, as after ``pip install``.
+
+    pip compiles an installed package to bytecode; an environment with PYTHONDONTWRITEBYTECODE
+    would instead recompile every module on every run, which is not what users pay.
+    """
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.setdefault("PYTHONPYCACHEPREFIX", os.path.join(tempfile.gettempdir(), "gxlint-bench-pycache"))
+    return env
+
+
+def measure(command: list[str]) -> tuple[float, float, int]:
+    """Run ``command``; return (wall seconds, peak tree RSS in MB, exit status)."""
+    peak = [0]
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=child_env())
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], _tree_rss_kb(process.pid))
+            done.wait(0.005)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = process.communicate()
+    wall = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{err.decode(errors='replace')}")
+    return wall, peak[0] / 1024, process.returncode
+
+
+def best_of(command: list[str], repeat: int) -> tuple[float, float]:
+    runs = [measure(command) for _ in range(repeat)]
+    return min(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def throughput(args, corpus: Path, command: list[str]) -> dict:
+    if has_jobs_option(command):
+        run, how = [*command, "--jobs", str(args.jobs), corpus.as_posix()], "gxlint --jobs"
+    else:
+        run, how = [sys.executable, str(HERE / "drive.py"), "--jobs", str(args.jobs), corpus.as_posix()], "drive.py"
+    files = floor.files_under(corpus)
+    megabytes = sum(path.stat().st_size for path in files) / 1e6
+    wall, peak = best_of(run, args.repeat)
+    matches, floor_s = min((floor.run(files) for _ in range(args.repeat)), key=lambda r: r[1])
+    return {
+        "how": how,
+        "files": len(files),
+        "megabytes": round(megabytes, 1),
+        "wall_s": round(wall, 3),
+        "files_per_s": round(len(files) / wall),
+        "mb_per_s": round(megabytes / wall, 1),
+        "peak_mb": round(peak, 1),
+        "floor_s": round(floor_s, 3),
+        "floor_files_per_s": round(len(files) / floor_s),
+        "ratio_to_floor": round(wall / floor_s, 1),
+    }
+
+
+def latency(args, command: list[str]) -> dict:
+    seed = make_corpus.SEEDS[0]
+    measure([*command, str(seed)])  # warm-up: compiles the bytecode once
+    times = [measure([*command, str(seed)])[0] for _ in range(args.repeat * 5)]
+    bare = [measure([sys.executable, "-c", "pass"])[0] for _ in range(args.repeat * 5)]
+    return {
+        "file": seed.name,
+        "median_ms": round(statistics.median(times) * 1000),
+        "min_ms": round(min(times) * 1000),
+        "python_startup_ms": round(statistics.median(bare) * 1000),
+    }
+
+
+def scaling(args, command: list[str], workdir: Path) -> list[dict]:
+    rows = []
+    for size_mb in (1.0, 2.5, 5.0):
+        path = workdir / f"big_{size_mb:g}mb.txt"
+        path.write_bytes(make_corpus.big_report(int(size_mb * 1024 * 1024)))
+        wall, peak = best_of([*command, str(path)], args.repeat)
+        rows.append({"mb": size_mb, "wall_s": round(wall, 3), "peak_mb": round(peak, 1), "s_per_mb": round(wall / size_mb, 3)})
+    return rows
+
+
+def machine() -> dict:
+    cpu = "unknown"
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            cpu = next(line.split(":", 1)[1].strip() for line in handle if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(), "system": platform.platform()}
+
+
+def report(results: dict) -> None:
+    t, one, big = results["throughput"], results["latency"], results["scaling"]
+    print(f"machine: {results['machine']}")
+    print(
+        f"corpus: {t['files']} files, {t['megabytes']} MB via {t['how']} --jobs {results['jobs']}: "
+        f"{t['wall_s']} s wall = {t['files_per_s']} files/s, {t['mb_per_s']} MB/s, peak {t['peak_mb']} MB "
+        f"[target < {TARGETS['corpus_s']} s, >= {TARGETS['files_per_s']:.0f} files/s]"
+    )
+    print(
+        f"floor (read+decode+regex, 1 core, in-process): {t['floor_s']} s = {t['floor_files_per_s']} files/s; "
+        f"gxlint takes {t['ratio_to_floor']}x the floor"
+    )
+    print(
+        f"one file ({one['file']}): median {one['median_ms']} ms, min {one['min_ms']} ms wall incl. start-up "
+        f"(bare `python -c pass`: {one['python_startup_ms']} ms) [target < {TARGETS['one_file_ms']:.0f} ms]"
+    )
+    for row in big:
+        print(
+            f"scaling {row['mb']:>4} MB: {row['wall_s']} s, peak {row['peak_mb']} MB, {row['s_per_mb']} s/MB "
+            f"[target 5 MB < {TARGETS['big_s']} s, < {TARGETS['big_mb']:.0f} MB]"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=2000)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--corpus", type=Path, default=make_corpus.DEFAULT_OUT)
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args()
+    existing = floor.files_under(args.corpus) if args.corpus.exists() else []
+    if len(existing) != args.count:
+        make_corpus.build(args.count, args.corpus)
+    command = gxlint_command()
+    results = {"machine": machine(), "jobs": args.jobs, "command": command}
+    results["throughput"] = throughput(args, args.corpus, command)
+    results["latency"] = latency(args, command)
+    with tempfile.TemporaryDirectory() as workdir:
+        results["scaling"] = scaling(args, command, Path(workdir))
+    report(results)
+    if args.json:
+        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
