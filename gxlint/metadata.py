@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Optional
 
 from .model import Metadata, Paragraph, Section
 from .region import detect_region
@@ -35,7 +34,10 @@ def extract(title: list[Paragraph], preamble: list[Paragraph], sections: list[Se
     _year(meta, title, preamble, sections, signature)
     _agency(meta, title, preamble, signature)
     texts = [p.text for p in preamble[:5]] + [p.text for p in signature]
-    meta.region = detect_region(meta.agency, texts)
+    try:
+        meta.region = detect_region(meta.agency, texts)
+    except Exception:  # region lookup is best effort; its data must never cost the whole parse
+        meta.region = None
     if template_option and template_option != "auto":
         meta.template = get_template(template_option).id
         meta.template_reason = "配置指定"

@@ -13,13 +13,15 @@ from typing import Iterable, Optional
 from ..normalize import has_cjk, label_key
 
 FUZZY_CUTOFF = 84.0
+PREFIX_MIN = 6  # characters of a cut-short label needed before a prefix match counts
+PREFIX_SHARE = 0.6  # …and the share of the full label they must cover
 
 
 @dataclass(frozen=True)
 class Hit:
     canonical: str
     distance: float  # 0 exact; otherwise 100 - similarity
-    how: str  # exact | suffix | fuzzy
+    how: str  # exact | suffix | prefix | fuzzy
 
 
 class LabelSet:
@@ -46,6 +48,9 @@ class LabelSet:
         suffix = self._suffix(key)
         if suffix is not None:
             return suffix
+        prefix = self._prefix(key)
+        if prefix is not None:
+            return prefix
         if fuzzy:
             return self._fuzzy(key)
         return None
@@ -59,6 +64,20 @@ class LabelSet:
         if best is None:
             return None
         return Hit(self.by_key[best], float(len(key) - len(best)), "suffix")
+
+    def _prefix(self, key: str) -> Optional[Hit]:
+        """A long label cut short (PDF text wraps it onto the line after the numbers)."""
+        if len(key) < PREFIX_MIN:
+            return None
+        found = [c for c in self.keys if c.startswith(key) and len(key) >= PREFIX_SHARE * len(c)]
+        if len(found) != 1:
+            return None
+        return Hit(self.by_key[found[0]], float(len(found[0]) - len(key)), "prefix")
+
+    def is_fragment(self, text: str) -> bool:
+        """True when ``text`` is a piece of some label (a label broken across cells or pages)."""
+        key = label_key(text)
+        return len(key) >= 2 and any(key in candidate for candidate in self.keys)
 
     def _fuzzy(self, key: str) -> Optional[Hit]:
         from rapidfuzz import fuzz, process

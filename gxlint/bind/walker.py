@@ -71,6 +71,13 @@ class Walker:
             if len(key) <= 2 or not has_cjk(key):
                 i += 1
                 continue
+            if self._is_fragment(text):
+                # A piece of a label split across cells, lines or pages (``（四）无`` … ``法提供``):
+                # not a row of its own; values after it cannot be placed with certainty.
+                if current is not None and not (self.rows and key in label_key(self.rows[-1][0].canonical)):
+                    current = None
+                i += 1
+                continue
             match = LabelMatch(text, "", 100.0, token.span)
             if not self.rows:
                 self.header_unknown.append(match)
@@ -94,13 +101,16 @@ class Walker:
             text = "".join(joinable[:used])
             for kind, labels in self._sets():
                 hit = labels.match(text, fuzzy=False)
-                if hit is not None and (used == 1 or hit.how == "exact"):
+                if hit is not None and (used == 1 or hit.how in ("exact", "prefix")):
                     return (kind, hit), used
         for kind, labels in self._sets():
             hit = labels.match(joinable[0], fuzzy=True) if joinable else None
             if hit is not None:
                 return (kind, hit), 1
         return None, 1
+
+    def _is_fragment(self, text: str) -> bool:
+        return self.rows_set.is_fragment(text) or self.headers_set.is_fragment(text)
 
     def _sets(self):
         yield "row", self.rows_set

@@ -10,7 +10,7 @@ from typing import Optional
 from .._toml import toml
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _patterns() -> tuple[tuple[re.Pattern, str, bool], ...]:
     text = resources.files("gxlint.data").joinpath("chrome.toml").read_text(encoding="utf-8")
     data = toml.loads(text)

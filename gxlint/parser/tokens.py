@@ -39,7 +39,34 @@ def tokenize(lines: Iterable[Line]) -> list[Token]:
     tokens: list[Token] = []
     for line in lines:
         tokens.extend(_line_tokens(line))
-    return tokens
+    return _drop_layout_blanks(tokens)
+
+
+def _drop_layout_blanks(tokens: list[Token]) -> list[Token]:
+    """Empty cells in front of a structured row's label are merged label cells, not values.
+
+    A table continued on the next page starts its first row with the empty remainder of the
+    label cell above (``| | 法提供 | 2.没有现成信息… | 11 |``); counted as a value, that empty
+    cell would shift the row before by one column.
+    """
+    out: list[Token] = []
+    leading: list[Token] = []
+    in_lead = False
+    for token in tokens:
+        structured = token.line.cell
+        if structured and token.row_start:
+            out.extend(leading)
+            leading, in_lead = [], True
+        if in_lead and structured and token.blank:
+            leading.append(token)
+            continue
+        if in_lead and structured and not token.row_start and leading and not token.is_value:
+            leading = []  # blanks before the label: layout, dropped
+        out.extend(leading)
+        leading, in_lead = [], False
+        out.append(token)
+    out.extend(leading)
+    return out
 
 
 def _line_tokens(line: Line) -> list[Token]:

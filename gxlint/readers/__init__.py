@@ -44,6 +44,7 @@ class Document:
     newline: str = "\n"
     bom: bool = False
     markers: list[tuple[int, str]] = field(default_factory=list)  # (line, comment) for suppressions
+    tables: list = field(default_factory=list)  # grid.Grid per table of a structured document
 
 
 ReaderFunc = Callable[[bytes, str], Document]
