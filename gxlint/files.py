@@ -1,31 +1,31 @@
-"""Which files a run looks at: directories walked recursively, report suffixes only, excludes honoured."""
+"""Which files a run looks at: directories walked recursively, report suffixes only, excludes honoured.
+
+Directories are pruned by name while walking (``exclude = ["drafts"]``) or by path
+(``exclude = ["reports/2019"]``); a file named on the command line is linted whatever its suffix,
+unless an exclude pattern matches it (the flake8 way).
+"""
 
 from __future__ import annotations
 
-import fnmatch
 import os
 from typing import Iterator
 
+from .config.patterns import matches_any
 from .readers import SUFFIXES
 
 
-def _excluded(path: str, patterns: list[str]) -> bool:
-    normalized = path.replace("\\", "/").rstrip("/")
-    base = normalized.rsplit("/", 1)[-1]
-    for pattern in patterns:
-        pattern = pattern.replace("\\", "/").rstrip("/")
-        if fnmatch.fnmatch(base, pattern) or fnmatch.fnmatch(normalized, pattern) or fnmatch.fnmatch(normalized, f"*/{pattern}"):
-            return True
-    return False
+def is_report(path: str) -> bool:
+    return os.path.splitext(path)[1].lower() in SUFFIXES
 
 
 def discover(paths: list[str], exclude: list[str]) -> Iterator[str]:
-    """Yield report files under ``paths``; a file named explicitly is yielded whatever its suffix."""
+    """Yield report files under ``paths``, each once, in a stable (sorted-walk) order."""
     seen: set[str] = set()
     for path in paths:
         if os.path.isdir(path):
-            yield from _walk(path, exclude, seen)
-        elif not _excluded(path, exclude):
+            if not matches_any(path, exclude):
+                yield from _walk(path, exclude, seen)
+        elif not matches_any(path, exclude):
             real = os.path.realpath(path)
             if real not in seen:
                 seen.add(real)
@@ -40,10 +40,10 @@ def _walk(root: str, exclude: list[str], seen: set[str]) -> Iterator[str]:
             subdirs[:] = []
             continue
         visited_dirs.add(real_dir)
-        subdirs[:] = sorted(d for d in subdirs if not _excluded(os.path.join(directory, d), exclude))
+        subdirs[:] = sorted(d for d in subdirs if not matches_any(os.path.join(directory, d), exclude))
         for name in sorted(files):
             path = os.path.join(directory, name)
-            if os.path.splitext(name)[1].lower() not in SUFFIXES or _excluded(path, exclude):
+            if not is_report(name) or matches_any(path, exclude):
                 continue
             real = os.path.realpath(path)
             if real in seen:

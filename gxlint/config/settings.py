@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import fnmatch
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from ..diagnostics import Severity
+from .patterns import matches
 
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".tox", ".venv", "venv", "__pycache__", "node_modules", "build", "dist")
 
@@ -25,6 +25,8 @@ class Settings:
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     jobs: Optional[int] = None
     max_seconds: float = 20.0
+    max_file_mb: Optional[float] = None  # None: the per-format caps of gxlint.limits; 0: no cap
+    format: str = "default"
     config_path: Optional[str] = None
 
     def is_enabled(self, code: str) -> bool:
@@ -36,9 +38,8 @@ class Settings:
         return selected >= ignored
 
     def ignored_for_file(self, code: str, path: str) -> bool:
-        normalized = path.replace("\\", "/")
         for pattern, codes in self.per_file_ignores.items():
-            if _path_matches(normalized, pattern) and _longest(code, codes) >= 0:
+            if _longest(code, codes) >= 0 and matches(path, pattern):
                 return True
         return False
 
@@ -58,10 +59,3 @@ def _longest(code: str, prefixes: list[str]) -> int:
             best = max(best, len(prefix))
     return best
 
-
-def _path_matches(path: str, pattern: str) -> bool:
-    pattern = pattern.replace("\\", "/")
-    if fnmatch.fnmatch(path, pattern):
-        return True
-    base = path.rsplit("/", 1)[-1]
-    return fnmatch.fnmatch(base, pattern) or fnmatch.fnmatch(path, f"*/{pattern}")

@@ -1,0 +1,144 @@
+"""The lint command: settings → files → runner → fixes/baseline → formatter → exit status."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Optional, TextIO
+
+from .._version import __version__
+from ..config import ConfigError, Resolved, check_against, load_config, resolve
+from ..diagnostics import Diagnostic
+from .options import config_values
+from .report import ExitStatus, error, plugin_failures, write_output
+
+TEXT_FORMATS = ("default", "pretty", "github")
+
+
+def settings_from(args: argparse.Namespace, registry) -> Resolved:
+    """Merge defaults, the configuration file and the command line, and check them (ConfigError)."""
+    from ..formatting import available
+
+    resolved = resolve(load_config(args.config, args.isolated), config_values(args))
+    check_against(resolved, registry, set(available(registry)))
+    return resolved
+
+
+def run(args: argparse.Namespace, stdin: Optional[TextIO] = None) -> int:
+    from ..plugins import DuplicateCodeError, PluginError, load
+
+    try:
+        registry = load()
+    except (DuplicateCodeError, PluginError) as problem:
+        return error(str(problem))
+    try:
+        settings = settings_from(args, registry).settings
+    except ConfigError as problem:
+        return error(str(problem))
+    plugin_broken = plugin_failures(registry, fatal=settings.is_enabled("GX003"))
+
+    results = _lint(args, settings, registry, stdin)
+    if args.fix or args.diff:
+        from .. import fixes
+
+        outcome = fixes.apply(results, unsafe=args.unsafe_fixes, write=args.fix and not args.diff)
+        for problem in outcome.errors:
+            print(f"gxlint: cannot fix {problem}", file=sys.stderr)
+        if args.diff:
+            write_output(args.output_file, outcome.diff)
+            return ExitStatus.OK if args.exit_zero or not outcome.fixed else ExitStatus.FINDINGS
+        results = outcome.results
+        if outcome.fixed and not args.quiet:
+            print(f"gxlint: fixed {outcome.fixed} finding(s)", file=sys.stderr)
+    if args.write_baseline:
+        from .. import baseline
+
+        try:
+            written = baseline.write(args.write_baseline, results)
+        except (OSError, ValueError, baseline.BaselineError) as problem:
+            return error(f"cannot write baseline {args.write_baseline}: {problem}")
+        if not args.quiet:
+            print(f"gxlint: wrote {written} baseline entries to {args.write_baseline}", file=sys.stderr)
+        return ExitStatus.OK
+    if args.baseline:
+        from .. import baseline
+
+        try:
+            results, gone = baseline.apply(args.baseline, results)
+        except (OSError, ValueError, baseline.BaselineError) as problem:
+            return error(f"cannot use baseline {args.baseline}: {problem}")
+        if gone > 0:
+            print(f"gxlint: {gone} baseline entries no longer found in {args.baseline} (fixed? rewrite it with --write-baseline)", file=sys.stderr)
+
+    diagnostics = [d for result in results for d in result.diagnostics]
+    _print(args, settings, registry, results, diagnostics)
+    return _status(args, settings, diagnostics, plugin_broken)
+
+
+def _lint(args, settings, registry, stdin) -> list:
+    from ..files import discover
+    from ..runner import lint_files, lint_stdin
+
+    paths = args.paths or ["."]
+    files = [p for p in paths if p != "-"]
+    excludes = settings.exclude + settings.extend_exclude
+    results = lint_files(list(discover(files, excludes)), settings, settings.jobs, registry) if files else []
+    if "-" in paths:
+        stream = stdin or sys.stdin
+        data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
+        results += lint_stdin(data, args.stdin_filename or "stdin", settings, registry)
+    return results
+
+
+def _print(args, settings, registry, results, diagnostics: list[Diagnostic]) -> None:
+    from ..formatting import OutputContext, make_formatter
+    from ..formatting.source import source_lines
+
+    if args.quiet >= 2:
+        return
+    if args.quiet == 1:
+        names = sorted({d.path for d in diagnostics})
+        write_output(args.output_file, "".join(f"{name}\n" for name in names))
+        return
+    lines = source_lines(results) if args.show_source or settings.format == "pretty" else {}
+    to_terminal = args.output_file is None and sys.stdout.isatty()
+    context = OutputContext(
+        rules={code: rule for code, rule in registry.rules.items() if settings.is_enabled(code)},
+        source=lambda path, line: lines.get(path, {}).get(line),
+        show_source=args.show_source,
+        color=bool(os.environ.get("FORCE_COLOR")) or (to_terminal and not os.environ.get("NO_COLOR")),
+        width=os.get_terminal_size().columns if to_terminal else None,
+        files=[result.path for result in results],
+        version=__version__,
+        root=os.getcwd(),
+    )
+    text = make_formatter(settings.format, context, registry).render(diagnostics)
+    tail = _statistics(diagnostics) if args.statistics else ""
+    if args.count:
+        tail += f"{len(diagnostics)}\n"
+    if settings.format in TEXT_FORMATS:
+        write_output(args.output_file, text + tail)
+    else:  # keep machine-readable output parseable
+        write_output(args.output_file, text)
+        sys.stderr.write(tail)
+
+
+def _statistics(diagnostics: list[Diagnostic]) -> str:
+    """flake8's ``--statistics``: per code, the count and the first message."""
+    first: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for d in sorted(diagnostics, key=Diagnostic.sort_key):
+        counts[d.code] = counts.get(d.code, 0) + 1
+        first.setdefault(d.code, d.message)
+    return "".join(f"{counts[code]:<5} {code} {first[code]}\n" for code in sorted(counts))
+
+
+def _status(args, settings, diagnostics: list[Diagnostic], plugin_broken: bool) -> int:
+    from ..engine import fails
+
+    if plugin_broken:
+        return ExitStatus.USAGE
+    if args.exit_zero:
+        return ExitStatus.OK
+    return ExitStatus.FINDINGS if fails(diagnostics, settings.fail_on) else ExitStatus.OK

@@ -1,0 +1,48 @@
+"""What every formatter receives and returns.
+
+A formatter is made with keyword arguments only (``factory(context=...)``, so that the context can
+grow without breaking plugins) and turns the run's diagnostics into the text to print. Formats
+registered by plugins through the ``gxlint_formats`` hook follow the same protocol.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Mapping, Optional
+
+from ..diagnostics import Diagnostic, Severity
+from ..rule import Rule
+
+
+@dataclass
+class OutputContext:
+    """Everything a formatter may need besides the diagnostics."""
+
+    rules: Mapping[str, type[Rule]] = field(default_factory=dict)
+    source: Callable[[str, int], Optional[str]] = lambda path, line: None
+    show_source: bool = False
+    color: bool = False
+    width: Optional[int] = None
+    files: list[str] = field(default_factory=list)  # every file checked, with or without findings
+    version: str = ""
+    root: str = "."  # the directory that relative paths and SARIF URIs are relative to
+
+
+class Formatter:
+    """Base class for formats: override :meth:`render`."""
+
+    name = ""
+
+    def __init__(self, *, context: OutputContext):
+        self.context = context
+
+    def render(self, diagnostics: list[Diagnostic]) -> str:
+        raise NotImplementedError
+
+
+def ordered(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """The order of every format: path, line, column (then code, message, for stability)."""
+    return sorted(diagnostics, key=Diagnostic.sort_key)
+
+
+SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
