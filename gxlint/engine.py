@@ -117,6 +117,10 @@ class Linter:
                 target.diagnostics.append(diagnostic)
                 target.diagnostics.sort(key=Diagnostic.sort_key)
 
+    def failed(self, display: str, rule: type[Rule], message: str) -> FileResult:
+        """The result for a file the run could not check (time cap, crashed worker): one GX0 finding."""
+        return self._finish(FileResult(display, [self._engine(rule, message)]))
+
     def _unreadable(self, display: str, why: str) -> FileResult:
         return self._finish(FileResult(display, [self._engine(UnreadableFile, f"无法读取文件：{why}")]))
 
