@@ -15,10 +15,13 @@ from typing import Iterable
 from ..model import Line, Span
 from ..numbers import looks_like_value
 
+MAX_ROW_CHARS = 400  # longer lines are prose or debris, never a row of numbers
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-# A label followed by two or more space-separated numbers, or three or more numbers alone.
+# A label followed by space-separated numbers (one is enough when the label is Chinese: table 二
+# rows such as ``行政许可 447228``), or three or more numbers alone.
 _NUMBER = r"-?\d+(?:\.\d+)?"
-_PDF_ROW = re.compile(rf"^(?P<label>.*?[^\d\s.\-])\s+(?P<nums>{_NUMBER}(?:\s+{_NUMBER})+)\s*$")
+_PDF_ROW = re.compile(rf"^(?P<label>.*?[^\d\s.\-])\s+(?P<nums>{_NUMBER}(?:\s+{_NUMBER})*)\s*$")
+_CJK_END = re.compile(r"[\u4e00-\u9fff）)]\s*$")
 _NUMBERS_ONLY = re.compile(rf"^\s*(?P<nums>{_NUMBER}(?:\s+{_NUMBER}){{2,}})\s*$")
 
 
@@ -79,7 +82,9 @@ def _line_tokens(line: Line) -> list[Token]:
         return []
     if "|" in text:
         return _pipe_tokens(line)
-    pdf = _PDF_ROW.match(text) or _NUMBERS_ONLY.match(text)
+    pdf = (_PDF_ROW.match(text) or _NUMBERS_ONLY.match(text)) if len(text) <= MAX_ROW_CHARS else None
+    if pdf and "label" in pdf.groupdict() and " " not in pdf.group("nums").strip() and not _CJK_END.search(pdf.group("label")):
+        pdf = None  # one number after a non-Chinese label is not a table row
     if pdf:
         out: list[Token] = []
         if "label" in pdf.groupdict() and pdf.group("label"):
