@@ -1,0 +1,198 @@
+"""Reading figures in prose: sentences, "共 N …，其中 A …、B …" breakdowns and known splits.
+
+Only what the text states plainly is extracted: a whole written right before ``其中`` (or ending
+the sentence before a sentence that opens with ``其中``), and the parts listed after it up to the
+first clause without a figure in the same unit. Figures in brackets after a part are that part's
+own breakdown and are not parts of the whole.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from importlib import resources
+from typing import Iterator, Optional
+
+from gxlint._toml import toml
+from gxlint.model import Paragraph
+from gxlint.normalize import nfkc
+from gxlint.numbers import Quantity, find_quantities
+
+MONEY = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_CLAUSE_BREAK = "，,、；;：:"
+_MARKERS = ("其中",)
+_NEW_WHOLE = re.compile(r"共|合计|累计|总计|全年|此外|另外|同时")
+_BETWEEN_WHOLE_AND_MARKER = re.compile(r"^[\s，,：:;；]*$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    paragraph: Paragraph
+    start: int  # offset in the paragraph text
+    text: str
+
+    def quantities(self) -> list[Quantity]:
+        return list(find_quantities(self.text))
+
+
+def sentences(paragraph: Paragraph) -> Iterator[Sentence]:
+    start = 0
+    for match in _SENTENCE_END.finditer(paragraph.text):
+        if match.start() > start:
+            yield Sentence(paragraph, start, paragraph.text[start : match.start()])
+        start = match.end()
+    if start < len(paragraph.text):
+        yield Sentence(paragraph, start, paragraph.text[start:])
+
+
+def compatible(a: str, b: str) -> bool:
+    return a == b or (a in MONEY and b in MONEY)
+
+
+def in_unit(quantity: Quantity, unit: str) -> Decimal:
+    """The quantity expressed in ``unit`` (money converts between 元/万元/亿元)."""
+    if quantity.unit == unit or quantity.unit not in MONEY or unit not in MONEY:
+        return quantity.value
+    return quantity.value * MONEY[quantity.unit] / MONEY[unit]
+
+
+@dataclass(frozen=True)
+class Part:
+    quantity: Quantity
+    label: str  # the clause text before the number (``通过门户网站公开政府信息``)
+    sentence: Sentence
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """A whole and the parts the text lists under it with ``其中``."""
+
+    whole: Quantity
+    whole_sentence: Sentence
+    context: str  # the text before the whole in its sentence (what the whole counts)
+    parts: tuple[Part, ...]
+    marker_sentence: Sentence
+
+
+def breakdowns(paragraph: Paragraph) -> Iterator[Breakdown]:
+    previous: Optional[Sentence] = None
+    for sentence in sentences(paragraph):
+        for marker in _MARKERS:
+            for found in re.finditer(marker, sentence.text):
+                whole = _whole_before(sentence, found.start(), previous)
+                if whole is None:
+                    continue
+                quantity, whole_sentence = whole
+                parts = tuple(_parts_after(sentence, found.end(), quantity.unit))
+                if parts:
+                    context = whole_sentence.text[: quantity.start]
+                    yield Breakdown(quantity, whole_sentence, context, parts, sentence)
+        previous = sentence
+
+
+def _whole_before(sentence: Sentence, at: int, previous: Optional[Sentence]):
+    before = [q for q in sentence.quantities() if q.end <= at]
+    if before:
+        last = before[-1]
+        if _BETWEEN_WHOLE_AND_MARKER.match(sentence.text[last.end : at]) and last.unit != "%":
+            return last, sentence
+        return None
+    if sentence.text[:at].strip(" ，,：:") or previous is None:
+        return None
+    found = previous.quantities()
+    if found and not previous.text[found[-1].end :].strip() and found[-1].unit != "%":
+        return found[-1], previous
+    return None
+
+
+def _parts_after(sentence: Sentence, at: int, unit: str) -> Iterator[Part]:
+    text = sentence.text
+    depth_free = _outside_brackets(text)
+    clause_start = at
+    quantities = [q for q in sentence.quantities() if q.start >= at]
+    for clause_end in [*(i for i in range(at, len(text)) if text[i] in _CLAUSE_BREAK), len(text)]:
+        if clause_end <= clause_start:
+            clause_start = clause_end + 1
+            continue
+        clause = text[clause_start:clause_end]
+        if _NEW_WHOLE.search(clause) and clause_start > at:
+            return
+        inside = [
+            q for q in quantities
+            if clause_start <= q.start < clause_end and compatible(q.unit, unit) and depth_free[q.start]
+        ]
+        if not inside:
+            if clause.strip(" （）()"):
+                return
+            clause_start = clause_end + 1
+            continue
+        label = text[clause_start : inside[0].start].strip(" ：:")
+        yield Part(inside[0], label, sentence)
+        clause_start = clause_end + 1
+
+
+def _outside_brackets(text: str) -> list[bool]:
+    depth, flags = 0, []
+    for char in text:
+        if char in "（(":
+            depth += 1
+        flags.append(depth == 0)
+        if char in "）)" and depth:
+            depth -= 1
+    return flags
+
+
+@dataclass(frozen=True)
+class Split:
+    name: str
+    whole: tuple[str, ...]
+    parts: tuple[tuple[str, ...], ...]
+    exhaustive: bool
+
+    def match(self, breakdown: Breakdown) -> Optional[dict[int, Part]]:
+        """Which split part each listed part is, when every listed part is one of them."""
+        context = nfkc(breakdown.context)
+        if self.whole and not any(nfkc(word) in context for word in self.whole):
+            return None
+        assigned: dict[int, Part] = {}
+        for part in breakdown.parts:
+            label = nfkc(part.label)
+            hits = [i for i, words in enumerate(self.parts) if any(nfkc(w) in label for w in words)]
+            free = [i for i in hits if i not in assigned]
+            if len(free) != 1:
+                return None
+            assigned[free[0]] = part
+        return assigned if len(assigned) >= 2 else None
+
+
+@functools.lru_cache(maxsize=1)
+def known_splits() -> tuple[Split, ...]:
+    text = resources.files("gxlint_rules").joinpath("exhaustive_splits.toml").read_text(encoding="utf-8")
+    return tuple(
+        Split(
+            item["name"],
+            tuple(item.get("whole", ())),
+            tuple(tuple(words) for words in item["parts"]),
+            bool(item.get("exhaustive", False)),
+        )
+        for item in toml.loads(text)["split"]
+    )
+
+
+def rounding_slack(quantities: list[Quantity], unit: str) -> Decimal:
+    """How far a sum of rounded figures may honestly drift: half a unit of each figure's last digit.
+
+    A figure written as 0 is taken as exact (nothing spent), not as "somewhere below 0.5".
+    """
+    slack = Decimal(0)
+    for quantity in quantities:
+        if quantity.value == 0:
+            continue
+        written = quantity.text.split(quantity.unit)[0] if quantity.unit else quantity.text
+        places = len(written.split(".", 1)[1].strip()) if "." in written else 0
+        half = Decimal(5) * Decimal(10) ** (-places - 1)
+        slack += in_unit(Quantity(half, quantity.unit, 0, 0, ""), unit)
+    return slack

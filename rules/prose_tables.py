@@ -1,0 +1,221 @@
+"""Application figures in the prose against tables 三 and 四.
+
+The prose of 总体情况 usually repeats the table ("共受理依申请公开14件，依法办结14件，结转下年办理
+0件"); a figure that disagrees with the table means one of the two is wrong. Only figures that
+stand right after a word from ``application_figures.toml``, in a sentence about applications and
+about the report's own year, are compared, and only with table values whose cells all read as
+numbers. Statements that nothing was received while the table counts something are reported too.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from importlib import resources
+from typing import Iterable, Optional
+
+from gxlint._toml import toml
+from gxlint.arithmetic import sum_values
+from gxlint.diagnostics import Diagnostic, Severity
+from gxlint.model import BoundTable, Report
+from gxlint.normalize import label_key
+from gxlint.numbers import format_number
+from gxlint.rule import Rule, RuleContext
+
+from ._prose import sentences
+from ._tables import part_columns, row_label, table4_groups
+
+_SECTIONS = (None, 1, 3, 4)  # the preamble, 总体情况 and the two application sections
+_FILLER = r"[^，,。；;：:\d%％增减较比同占约近超余多少]{0,20}?"
+_NEAR = ("申请", "信息公开")  # in the words before the figure, enough to show what it counts
+_YEAR = re.compile(r"(20\d\d)\s*年")
+
+
+@dataclass(frozen=True)
+class Figure:
+    words: tuple[str, ...]
+    context: tuple[str, ...]
+    accept: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=1)
+def _figures() -> tuple[tuple[Figure, re.Pattern], ...]:
+    text = resources.files("gxlint_rules").joinpath("application_figures.toml").read_text(encoding="utf-8")
+    found = []
+    for item in toml.loads(text)["figure"]:
+        figure = Figure(tuple(item["words"]), tuple(item["context"]), tuple(item["accept"]))
+        words = "|".join(sorted(map(re.escape, figure.words), key=len, reverse=True))
+        pattern = re.compile(rf"(?<!未)(?:{words}){_FILLER}(\d+)\s*(件|条|个|份|起)")
+        found.append((figure, pattern))
+    return tuple(found)
+
+
+def table_value(report: Report, ref: str) -> tuple[Optional[Decimal], str]:
+    """The value a reference such as ``t3:一、+二、`` stands for, and how to name it."""
+    kind, _, heads = ref.partition(":")
+    values, names = [], []
+    for head in heads.split("+"):
+        value, name = _t3(report.tables.table3, head) if kind == "t3" else _t4(report.tables.table4, head)
+        if value is None:
+            return None, ""
+        values.append(value)
+        names.append(name)
+    return sum(values, Decimal(0)), "加".join(names)
+
+
+def _t3(table: Optional[BoundTable], head: str) -> tuple[Optional[Decimal], str]:
+    if table is None or not table.found:
+        return None, ""
+    _, total = part_columns(table)
+    key = label_key(head)
+    rows = [row for row in table.rows if any(label_key(part).startswith(key) for part in row.key.split("/"))]
+    if total is None or not rows or any(row.match is None for row in rows):
+        return None, ""
+    value = sum_values([row.cells[total] for row in rows])
+    if len(rows) == 1:
+        name = f"表三「{row_label(rows[0])}」"
+    else:
+        group = next(part for part in rows[0].key.split("/") if label_key(part).startswith(key))
+        name = f"表三「{group}」各行"
+    return value, name
+
+
+def _t4(table: Optional[BoundTable], head: str) -> tuple[Optional[Decimal], str]:
+    if table is None or not table.found or not table.rows:
+        return None, ""
+    row = table.rows[0]
+    cells = [row.cells[total] for group, _, total in table4_groups(table) if group.startswith(head)]
+    if not cells:
+        return None, ""
+    return sum_values(cells), f"表四「{head}」"
+
+
+def _about_report_year(report: Report, text: str) -> bool:
+    years = [int(y) for y in _YEAR.findall(text)]
+    return not years or report.year is None or years[-1] == report.year
+
+
+class ProseFigureMismatch(Rule):
+    """正文中的依申请公开、行政复议、行政诉讼数字与表三、表四不符。
+
+    总体情况里“共受理依申请公开 N 件、办结 N 件、结转下年 N 件、行政复议 N 件”等数字应与表三、
+    表四一致（“受理/收到”既可指本年新收，也可指新收加上年结转，两者之一相符即可）。
+
+    Bad::
+
+        一、总体情况
+        2023年共受理依申请公开15件。
+        三、收到和处理政府信息公开申请情况
+        一、本年新收政府信息公开申请数量 | 14 | 0 | 0 | 0 | 0 | 0 | 14 |
+        二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+
+    Good::
+
+        一、总体情况
+        2023年共受理依申请公开14件。
+        三、收到和处理政府信息公开申请情况
+        一、本年新收政府信息公开申请数量 | 14 | 0 | 0 | 0 | 0 | 0 | 14 |
+        二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+    """
+
+    code = "GX210"
+    name = "prose-table-mismatch"
+    severity = Severity.ERROR
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
+        for paragraph in report.paragraphs():
+            if paragraph.section not in _SECTIONS:
+                continue
+            for sentence in sentences(paragraph):
+                for figure, pattern in _figures():
+                    about = any(word in sentence.text for word in figure.context)
+                    for match in pattern.finditer(sentence.text):
+                        if not (about or any(word in match.group(0) for word in _NEAR)):
+                            continue
+                        if not _about_report_year(report, sentence.text[: match.start(1)]):
+                            continue
+                        found = self._compare(report, figure, Decimal(match.group(1)))
+                        if found is None:
+                            continue
+                        start = sentence.start + match.start()
+                        yield self.at(
+                            paragraph.span_of(sentence.start + match.start(1), sentence.start + match.end(2)),
+                            f"正文“{paragraph.text[start : sentence.start + match.end()]}”与{found}不符",
+                        )
+
+    @staticmethod
+    def _compare(report: Report, figure: Figure, value: Decimal) -> Optional[str]:
+        named = None
+        for ref in figure.accept:
+            expected, name = table_value(report, ref)
+            if expected is None:
+                return None  # a table value that cannot be read: nothing to compare with
+            if expected == value:
+                return None
+            if named is None:
+                named = f"{name}总计 {format_number(expected)}"
+        return named
+
+
+_NONE_RECEIVED = re.compile(r"(?:未|没有|无)(?:收到|受理|接到|接收|发生)[^，,。；;\d]{0,15}?申请(?!人)")
+_NO_CASES = re.compile(
+    r"(?<!尚)(?:未|没有|无)(?!经)[^，,。；;\d]{0,24}?(行政复议|行政诉讼)"
+    r"((?:案件|案|情况|的情况|事件)?(?:[和及、或与](?:行政诉讼|行政复议)(?:案件|案|情况|的情况)?)?)(?=$|[，,。；;])"
+)
+
+
+class ProseContradictsTable(Rule):
+    """正文说没有收到申请或没有行政复议、行政诉讼，表格却有数字。
+
+    “未收到政府信息公开申请”而表三“本年新收”不为 0，或“未发生行政复议和行政诉讼”而表四
+    总计不为 0，两者必有一处是错的。
+
+    Bad::
+
+        一、总体情况
+        2023年，未收到政府信息公开申请。
+        三、收到和处理政府信息公开申请情况
+        一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |
+
+    Good::
+
+        一、总体情况
+        2023年，未收到政府信息公开申请。
+        三、收到和处理政府信息公开申请情况
+        一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+    """
+
+    code = "GX211"
+    name = "prose-contradicts-table"
+    severity = Severity.ERROR
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
+        for paragraph in report.paragraphs():
+            if paragraph.section not in _SECTIONS:
+                continue
+            for sentence in sentences(paragraph):
+                for match in _NONE_RECEIVED.finditer(sentence.text):
+                    if _about_report_year(report, sentence.text[: match.end()]):
+                        yield from self._nonzero(report, paragraph, sentence, match, ["t3:一、"])
+                for match in _NO_CASES.finditer(sentence.text):
+                    if "申请" not in sentence.text and "信息公开" not in sentence.text:
+                        continue
+                    refs = ["t4:行政复议" if "复议" in match.group(1) else "t4:行政诉讼"]
+                    if match.group(2) and ("诉讼" if "复议" in match.group(1) else "复议") in match.group(2):
+                        refs.append("t4:行政诉讼" if "复议" in match.group(1) else "t4:行政复议")
+                    yield from self._nonzero(report, paragraph, sentence, match, refs)
+
+    def _nonzero(self, report, paragraph, sentence, match, refs) -> Iterable[Diagnostic]:
+        for ref in refs:
+            value, name = table_value(report, ref)
+            if value:
+                yield self.at(
+                    paragraph.span_of(sentence.start + match.start(), sentence.start + match.end()),
+                    f"正文称“{match.group(0)}”，但{name}总计为 {format_number(value)}",
+                )
+                return
+
+
+RULES = (ProseFigureMismatch, ProseContradictsTable)
