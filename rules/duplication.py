@@ -1,0 +1,240 @@
+"""Duplication: words, phrases, sentences and paragraphs written twice.
+
+Copy-and-paste slips survive proof-reading because the eye reads the second copy as the first:
+``资金资金``, ``局长（主任）主任``, ``市长热线、市长信箱等。市长热线、市长信箱等。``. Chinese
+also repeats on purpose (常常, 研究研究, 一步一步), so single characters are looked at only where
+the data file lists them, and the allow-list of legitimate repetition is data
+(``reduplication.toml``), extended per project with ``allow``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Optional
+
+from gxlint.diagnostics import Diagnostic, Fix, Severity
+from gxlint.model import Paragraph, Report
+from gxlint.rule import Rule, RuleContext
+
+from ._text import CJK, TextUnit, fixable, load_data, quote, replace_fix, text_units
+
+_PHRASE = re.compile(rf"([{CJK}（(].{{1,19}}?)\1", re.S)
+_BRACKETED = re.compile(rf"[（(]([{CJK}]{{2,10}})[)）]\1")
+_SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]*")
+_NOT_TEXT = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", " ": None, "\u3000": None})
+_CJK_RUN = re.compile(f"[{CJK}]")
+
+
+@dataclass(frozen=True)
+class _Allowed:
+    words: frozenset[str]
+    patterns: tuple[re.Pattern, ...]
+    phrases: Optional[re.Pattern]
+    singles: tuple[tuple[re.Pattern, str], ...]
+
+
+@functools.lru_cache(maxsize=16)
+def _allowed(extra: tuple[str, ...]) -> _Allowed:
+    data = load_data("reduplication.toml")
+    phrases = sorted({*data.get("phrases", ()), *(p for p in extra if len(p) > 2)}, key=len, reverse=True)
+    singles = []
+    for entry in data.get("single", ()):
+        char = re.escape(entry["char"])
+        before = f"(?<!{entry['not_before']})" if entry.get("not_before") else ""
+        after = f"(?!{entry['not_after']})" if entry.get("not_after") else ""
+        singles.append((re.compile(f"{before}{char}{char}{after}"), entry["char"]))
+    return _Allowed(
+        words=frozenset(data.get("words", ())) | frozenset(p for p in extra if len(p) <= 2),
+        patterns=tuple(re.compile(p) for p in data.get("patterns", ())),
+        phrases=re.compile("|".join(map(re.escape, phrases))) if phrases else None,
+        singles=tuple(singles),
+    )
+
+
+@dataclass(frozen=True)
+class _Repeat:
+    start: int  # offset of the first copy
+    unit: str  # the repeated text, once
+    second: int  # offset of the second copy
+    end: int  # offset after the second copy
+
+    @classmethod
+    def adjacent(cls, start: int, unit: str) -> _Repeat:
+        return cls(start, unit, start + len(unit), start + 2 * len(unit))
+
+
+def _cjk_count(text: str) -> int:
+    return len(_CJK_RUN.findall(text))
+
+
+def _repeats(text: str, allowed: _Allowed) -> Iterator[_Repeat]:
+    """Back-to-back repeats in ``text``: phrases, bracketed words, sentence tails, doubled 的."""
+    covered: list[tuple[int, int]] = []
+    if allowed.phrases is not None:
+        covered = [m.span() for m in allowed.phrases.finditer(text)]
+
+    def permitted(start: int, end: int) -> bool:
+        return any(a <= start and end <= b for a, b in covered)
+
+    found: dict[int, _Repeat] = {}
+    for match in _PHRASE.finditer(text):
+        start, unit = match.start(), match.group(1)
+        while text[start + 1 : start + 1 + len(unit)] == text[start + 1 + len(unit) : start + 1 + 2 * len(unit)]:
+            start += 1  # prefer the copy that ends where the repetition ends: 资金资金, not 金资金资
+            unit = text[start : start + len(match.group(1))]
+        if _cjk_count(unit) < 2 or unit in allowed.words or any(p.match(unit) for p in allowed.patterns):
+            continue
+        if not permitted(start, start + 2 * len(unit)):
+            found.setdefault(start, _Repeat.adjacent(start, unit))
+    for match in _BRACKETED.finditer(text):
+        word = match.group(1)  # 局长（主任）主任: the word in brackets written again after them
+        found.setdefault(match.start(), _Repeat(match.start(), word, match.end() - len(word), match.end()))
+    for pattern, char in allowed.singles:
+        for match in pattern.finditer(text):
+            if not permitted(*match.span()):
+                found.setdefault(match.start(), _Repeat.adjacent(match.start(), char))
+    _sentence_tails(text, found)
+    yield from sorted(found.values(), key=lambda r: r.start)
+
+
+def _sentence_tails(text: str, found: dict[int, _Repeat]) -> None:
+    """A sentence that repeats the end of the sentence before it (… 等。市长信箱等。)."""
+    sentences = [(m.start(), m.group()) for m in _SENTENCE.finditer(text)]
+    for (_, first), (start, second) in zip(sentences, sentences[1:]):
+        key = second.translate(_NOT_TEXT)
+        if _cjk_count(key) < 4 or not first.translate(_NOT_TEXT).endswith(key):
+            continue
+        origin = start - len(second)
+        if any(r.start < start + len(second) and r.end > origin for r in found.values()):
+            continue  # already found as a phrase
+        found[origin] = _Repeat(origin, second, start, start + len(second))
+
+
+class RepeatedText(Rule):
+    """A word, phrase, sentence or paragraph written twice in a row.
+
+    ``局长（主任）主任``, ``资金资金``, ``市长热线、市长信箱等。市长热线、市长信箱等。``: the
+    second copy is a slip of copy-and-paste or of editing. Legitimate reduplication is not
+    reported — single characters (常常、人人、天天、看看), reduplicated verbs and adjectives
+    (研究研究、雪白雪白), ``一步一步`` — see ``reduplication.toml``; add your own with
+    ``allow = ["…"]`` under ``[tool.gxlint.rules.GX501]``. The fix deletes the second copy; it is
+    not applied by ``--fix`` alone (``--unsafe-fixes``), because sometimes the first copy is the
+    one to delete.
+
+    Bad::
+
+        一、总体情况
+        督促各部门及时处置市长热线、市长信箱等。市长热线、市长信箱等。开展“局长（主任）主任政策谈”活动。
+
+    Good::
+
+        一、总体情况
+        我们常常研究研究再动手，一步一步推进，天天更新，人人参与。
+    """
+
+    code = "GX501"
+    name = "repeated-text"
+    severity = Severity.WARNING
+    options = {"allow": []}
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
+        allowed = _allowed(tuple(ctx.options.get("allow") or ()))
+        can_fix = fixable(report)
+        for unit in text_units(report):
+            for repeat in _repeats(unit.text, allowed):
+                yield self._finding(unit, repeat, can_fix)
+        yield from self._repeated_paragraphs(report, can_fix)
+
+    def _finding(self, unit: TextUnit, repeat: _Repeat, can_fix: bool) -> Diagnostic:
+        what = "句子" if repeat.unit.rstrip()[-1:] in "。！？；!?;" else "词语"
+        shown = quote(repeat.unit, 30)
+        span = unit.single_line(repeat.second, repeat.end) if can_fix else None
+        fix = replace_fix(f"删除重复的「{shown}」", span, "", safe=False) if span else None
+        context = quote(unit.text[max(0, repeat.start - 4) : repeat.end + 2], 40)
+        return self.at(
+            unit.span_of(repeat.second, repeat.end),
+            f"{what}重复：「{shown}」连写了两遍（…{context}…），应删去一处",
+            fix=fix,
+            snippet=repeat.unit,
+        )
+
+    def _repeated_paragraphs(self, report: Report, can_fix: bool) -> Iterator[Diagnostic]:
+        """The same paragraph twice, with only blank lines between."""
+        blank = {line.origin_line for line in report.lines if not line.text.strip()}
+        previous: Optional[Paragraph] = None
+        paragraphs = [p for p in report.paragraphs() if p.lines]
+        for paragraph in sorted(paragraphs, key=lambda p: (p.lines[0].origin_line, p.lines[0].origin_column)):
+            if previous is not None and _same_paragraph(previous, paragraph, blank):
+                text = paragraph.text.strip()
+                line = paragraph.lines[0]
+                fix = None
+                if can_fix and len(paragraph.lines) == 1 and line.origin_column == 1:
+                    fix = Fix(f"删除重复的第 {line.origin_line} 行", (_delete_line(line.origin_line),), safe=False)
+                yield self.at(
+                    paragraph.span,
+                    f"段落重复：「{quote(text, 30)}」与上一段（第 {previous.lines[0].origin_line} 行）完全相同，应删去一处",
+                    fix=fix,
+                    snippet=text,
+                )
+            previous = paragraph
+
+
+def _same_paragraph(first: Paragraph, second: Paragraph, blank: set[int]) -> bool:
+    text = second.text.strip()
+    if _cjk_count(text) < 6 or first.text.strip() != text:
+        return False
+    gap = range(first.lines[-1].origin_line + 1, second.lines[0].origin_line)
+    return all(number in blank for number in gap)
+
+
+def _delete_line(number: int):
+    from gxlint.diagnostics import Edit
+
+    return Edit(number, 1, number + 1, 1, "")
+
+
+class RepeatedSentence(Rule):
+    """The same sentence twice in one paragraph, with other sentences between the two copies.
+
+    A sentence pasted twice while a paragraph was assembled from drafts: the reader meets the
+    same statement again a few lines later. Sentences of fewer than ten Chinese characters are
+    not compared (``无。`` may well recur). Copies written back to back are reported by GX501.
+
+    Bad::
+
+        一、总体情况
+        以上提案及建议完成情况均反馈至各委员。今年共办理建议五件。以上提案及建议完成情况均反馈至各委员。
+
+    Good::
+
+        一、总体情况
+        以上提案及建议完成情况均反馈至各委员。今年共办理建议五件。
+    """
+
+    code = "GX502"
+    name = "repeated-sentence"
+    severity = Severity.WARNING
+    options = {"min_chars": 10}
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
+        minimum = int(ctx.options.get("min_chars", 10))
+        for unit in text_units(report):
+            seen: dict[str, tuple[int, int]] = {}  # sentence → (index, offset) of its first copy
+            for index, match in enumerate(_SENTENCE.finditer(unit.text)):
+                key = match.group().translate(_NOT_TEXT).rstrip("。！？；")
+                if _cjk_count(key) < minimum:
+                    continue
+                if key in seen and seen[key][0] < index - 1:
+                    first_offset = seen[key][1]
+                    first = unit.span_of(first_offset, first_offset + 1)
+                    yield self.at(
+                        unit.span_of(match.start(), match.end()),
+                        f"句子重复：「{quote(match.group(), 30)}」在本段前文（第 {first.line} 行第 {first.column} 列）已出现过",
+                        snippet=match.group(),
+                    )
+                seen.setdefault(key, (index, match.start()))
+
+
+RULES = (RepeatedText, RepeatedSentence)

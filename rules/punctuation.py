@@ -1,0 +1,242 @@
+"""Punctuation: unbalanced brackets and quotes, half-width marks in Chinese text, lists cut by
+full stops, doubled marks. GB/T 15834《标点符号用法》 is the reference for all four."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterable
+
+from gxlint.diagnostics import Diagnostic, Severity
+from gxlint.model import Report
+from gxlint.rule import Rule, RuleContext
+
+from ._text import CJK, fixable, quote, replace_fix, text_units
+
+# Opening mark → closing mark; ASCII parentheses pair with full-width ones (scrapers mix them).
+_CLOSE_OF = {"（": "）", "(": "）", "“": "”", "‘": "’", "《": "》", "〈": "〉", "【": "】", "〔": "〕"}
+_OPEN_OF = {"）": "（", ")": "（", "”": "“", "’": "‘", "》": "《", "〉": "〈", "】": "【", "〕": "〔"}
+_MARKS = re.compile("[（()）“”‘’《》〈〉【】〔〕]")
+
+
+class UnbalancedBrackets(Rule):
+    """A bracket, quotation mark or book-title mark is opened and never closed, or the reverse.
+
+    ``开展“全区政府系统“机关开放月”活动`` leaves the reader unsure where the quotation starts;
+    ``（国办函〔2020109号）`` has lost the ``〕`` of the document number. Each paragraph is
+    checked on its own (quotations do not run across paragraphs in these reports). ASCII and
+    full-width parentheses count as the same mark. Apostrophes ``’`` are not counted, because
+    the closing single quote doubles as an apostrophe in names.
+
+    Bad::
+
+        一、总体情况
+        重点开展“全区重点民生实事全流程公开等创新工作。
+
+    Good::
+
+        一、总体情况
+        重点开展“全区重点民生实事全流程公开”等创新工作。
+    """
+
+    code = "GX520"
+    name = "unbalanced-brackets"
+    severity = Severity.WARNING
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
+        for unit in text_units(report):
+            text = unit.text
+            stacks: dict[str, list[int]] = {}
+            stray: list[tuple[int, str]] = []
+            for match in _MARKS.finditer(text):
+                mark, offset = match.group(), match.start()
+                if mark in _CLOSE_OF:
+                    stacks.setdefault(_CLOSE_OF[mark], []).append(offset)
+                elif mark == "’":
+                    continue
+                else:
+                    stack = stacks.get("）" if mark == ")" else mark, [])
+                    if stack:
+                        stack.pop()
+                    else:
+                        stray.append((offset, f"「{mark}」前面没有对应的「{_OPEN_OF[mark]}」"))
+            for close, offsets in stacks.items():
+                if close == "’":
+                    continue  # ‘ without ’ cannot be told from an apostrophe-closed quote
+                for offset in offsets:
+                    stray.append((offset, f"「{text[offset]}」没有对应的「{close}」"))
+            for offset, why in sorted(stray):
+                context = quote(text[max(0, offset - 6) : offset + 12], 20)
+                yield self.at(unit.span_of(offset, offset + 1), f"标点不成对：{why}（…{context}…）", snippet=context)
+
+
+_ASCII_IN_CJK = re.compile(
+    rf"(?<=[{CJK}])\s*[,:;?!]|[,:;?!](?=\s*[{CJK}])|\((?=[^()]*[{CJK}][^()]*\))|(?<=[{CJK}])\(|\)(?=\s*[{CJK}])|(?<=[{CJK}])\)"
+)
+_FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+_FULL_MARKS = re.compile("[，：；？！（）]")
+
+
+class HalfWidthPunctuation(Rule):
+    """Half-width (ASCII) punctuation ``, : ; ( ) ? !`` inside Chinese text.
+
+    Chinese text takes full-width marks (``，：；（）？！``, GB/T 15834). A mark is counted when
+    Chinese characters stand next to it (``1,234`` and ``10:09`` are not). Many published
+    reports were normalised to half-width by the system that copied them, so every mark in the
+    file is half-width: reporting each one would bury everything else. The rule therefore looks
+    at the whole file first:
+
+    - when half-width marks are the exception (at most ``max_share`` of the marks in Chinese
+      text, 20 % by default), each one is reported where it is, with a fix to the full-width mark;
+    - when they are the rule, the file gets one finding that counts them, at the first one.
+
+    ``mode = "each"`` or ``mode = "summary"`` under ``[tool.gxlint.rules.GX521]`` forces one
+    behaviour. The severity is ``info``: the text reads the same either way.
+
+    Bad::
+
+        一、总体情况
+        本机关全面推进政务公开，加强平台建设，完善制度机制,提升公开质量。
+
+    Good::
+
+        一、总体情况
+        本机关全面推进政务公开，加强平台建设，完善制度机制，提升公开质量。
+    """
+
+    code = "GX521"
+    name = "half-width-punctuation"
+    severity = Severity.INFO
+    options = {"mode": "auto", "max_share": 0.2}
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
+        found = []
+        full = 0
+        for unit in text_units(report):
+            full += len(_FULL_MARKS.findall(unit.text))
+            for match in _ASCII_IN_CJK.finditer(unit.text):
+                start = match.end() - 1
+                found.append((unit, start, unit.text[start]))
+        if not found:
+            return
+        mode = str(ctx.options.get("mode", "auto"))
+        share = len(found) / (len(found) + full)
+        if mode == "summary" or (mode == "auto" and share > float(ctx.options.get("max_share", 0.2))):
+            counts = Counter(mark for _, _, mark in found)
+            listed = "、".join(f"「{mark}」{n} 处" for mark, n in counts.most_common())
+            unit, start, _ = found[0]
+            yield self.at(
+                unit.span_of(start, start + 1),
+                f"全文有 {len(found)} 处中文语句使用了半角标点（{listed}），中文正文应使用全角标点"
+                f"（，：；（）？！）；首处在此",
+            )
+            return
+        can_fix = fixable(report)
+        for unit, start, mark in found:
+            right = _FULL_WIDTH[mark]
+            span = unit.single_line(start, start + 1) if can_fix else None
+            fix = replace_fix(f"改为全角「{right}」", span, right, safe=False) if span else None
+            context = quote(unit.text[max(0, start - 6) : start + 7], 16)
+            yield self.at(
+                unit.span_of(start, start + 1),
+                f"中文语句中使用了半角「{mark}」，应为全角「{right}」（…{context}…）",
+                fix=fix,
+                snippet=context,
+            )
+
+
+# Two or more short items cut by full stops: 运用图解。动漫。短视频形式，
+_ITEM = rf"[{CJK}]{{1,4}}"
+_STOP_LIST = re.compile(rf"(?<=[{CJK}])。({_ITEM})。(?:({_ITEM})。)*([{CJK}]{{1,8}})(?=[，、,；;]|等)")
+_SENTENCE_STARTS = re.compile(r"^(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|同时|此外|另外|总之|无|略)")
+
+
+class FullStopInList(Rule):
+    """Items of one list separated by full stops (``运用图解。动漫。短视频形式``).
+
+    A full stop ends a sentence; items of an enumeration take the enumeration comma ``、``. A
+    word or two standing alone between full stops and then running on into the same clause is a
+    list cut up by mistake.
+
+    Bad::
+
+        一、总体情况
+        运用图解。动漫。短视频形式，做好多样化解读。
+
+    Good::
+
+        一、总体情况
+        运用图解、动漫、短视频形式，做好多样化解读。
+    """
+
+    code = "GX522"
+    name = "full-stop-in-list"
+    severity = Severity.WARNING
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
+        for unit in text_units(report):
+            for match in _STOP_LIST.finditer(unit.text):
+                items = [group for group in match.groups() if group]
+                if any(_SENTENCE_STARTS.match(item) for item in items):
+                    continue
+                start = match.start()
+                run = unit.text[max(0, start - 4) : match.end()]
+                fixed = run.replace("。", "、")
+                yield self.at(
+                    unit.span_of(start, match.end()),
+                    f"并列的词语用句号隔开：「…{quote(run, 30)}」，应改用顿号：「…{quote(fixed, 30)}」",
+                    snippet=run,
+                )
+
+
+_DOUBLED = re.compile("([，、；：。,;])\\1+|[，、；：。][，、；：。]+")
+
+
+class DoubledPunctuation(Rule):
+    """Two punctuation marks where one belongs: ``。。``, ``，，``, ``，。``, ``、，``.
+
+    Usually left by editing: a clause was deleted and both its marks stayed. Repeated identical
+    marks are fixed by keeping one (a safe fix); for two different marks the message names both
+    and the writer chooses.
+
+    Bad::
+
+        一、总体情况
+        本机关全面推进政务公开。。
+
+    Good::
+
+        一、总体情况
+        本机关全面推进政务公开。
+    """
+
+    code = "GX523"
+    name = "doubled-punctuation"
+    severity = Severity.WARNING
+
+    def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
+        can_fix = fixable(report)
+        for unit in text_units(report):
+            for match in _DOUBLED.finditer(unit.text):
+                run = match.group()
+                start, end = match.span()
+                if run.isascii() and not _beside_cjk(unit.text, start, end):
+                    continue
+                context = quote(unit.text[max(0, start - 8) : end + 4], 18)
+                if len(set(run)) == 1:
+                    span = unit.single_line(start + 1, end) if can_fix else None
+                    fix = replace_fix(f"删除多余的「{run[0]}」", span, "", safe=True) if span else None
+                    message = f"标点重复：「{run}」应为「{run[0]}」（…{context}…）"
+                else:
+                    fix = None
+                    message = f"标点连用：「{run}」只应保留一个（…{context}…）"
+                yield self.at(unit.span_of(start, end), message, fix=fix, snippet=context)
+
+
+def _beside_cjk(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    return bool(re.match(f"[{CJK}]", before) or re.match(f"[{CJK}]", after))
+
+
+RULES = (UnbalancedBrackets, HalfWidthPunctuation, FullStopInList, DoubledPunctuation)
