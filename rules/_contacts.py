@@ -1,0 +1,228 @@
+"""Finding the contact details a report gives: phone and fax numbers, postal codes, e-mail and web
+addresses, each with the label it follows and its place in the paragraph.
+
+The contact rules (``contact.py``) share this one reading of the text. Text is matched on a
+width-folded copy (full-width digits, letters and punctuation mapped to ASCII one character for
+one character), so offsets stay valid in the original and a full-width slip can still be told
+apart by comparing the two.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator, Optional
+
+from gxlint._toml import toml
+from gxlint.model import Paragraph, Report
+
+_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FOLD.update({ord(c): "-" for c in "－—–‐‑―−"})
+_FOLD.update({0x3000: " ", 0xA0: " "})
+
+PHONE_LABELS = (
+    "联系电话|咨询电话|办公电话|受理电话|服务电话|监督电话|投诉电话|举报电话|热线电话|服务热线|咨询热线"
+    "|电话号码|传真号码|传真电话|联系方式|电话|传真|手机|热线|Tel|TEL|Fax|FAX"
+)
+POSTAL_LABELS = "邮政编码|邮编"
+MAIL_LABELS = "电子邮箱|电子信箱|电子邮件|邮箱|信箱|E-mail|e-mail|Email|email|EMAIL|E-MAIL"
+_LABEL = re.compile(f"(?P<label>{PHONE_LABELS}|{POSTAL_LABELS}|{MAIL_LABELS}|网址|网站地址)")
+_ZONE_STOP = re.compile(r"[。;]")
+_PHONE_RUN = re.compile(r"(?<![A-Za-z0-9.@/\-])(?:\+\s*86\s*-?\s*)?\(?\d[\d\s\-()]*\d\)?(?![A-Za-z@])")
+_EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|EXT\.?)\s*(?P<ext>\d{1,6})")
+_SHAPED_LANDLINE = re.compile(r"(?<![A-Za-z0-9.@/\-])\(?0\d{2,3}\)?\s*-\s*\d{7,8}(?![\d@])")
+
+
+def fold(text: str) -> str:
+    """Full-width ASCII → ASCII, dashes → ``-``, odd spaces → space; same length as ``text``."""
+    return text.translate(_FOLD)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    return toml.loads(resources.files("gxlint.data").joinpath("contact.toml").read_text(encoding="utf-8"))
+
+
+@dataclass
+class Found:
+    """One contact value as written, where it is, and the label it follows ("" when unlabelled)."""
+
+    kind: str  # phone | postal | mail | url
+    raw: str  # the characters of the original text
+    folded: str  # the same characters width-folded
+    start: int
+    end: int
+    label: str
+    paragraph: Paragraph
+    zone: int  # index of the labelled stretch it was found in (values listed together share it)
+    extension: str = ""
+
+    @property
+    def span(self):
+        return self.paragraph.span_of(self.start, self.end)
+
+    @property
+    def digits(self) -> str:
+        return re.sub(r"\D", "", self.folded)
+
+
+def _label_kind(label: str) -> str:
+    if re.fullmatch(POSTAL_LABELS, label):
+        return "postal"
+    if re.fullmatch(MAIL_LABELS, label):
+        return "mail"
+    if label in ("网址", "网站地址"):
+        return "url"
+    return "phone"
+
+
+def _zones(folded: str) -> Iterator[tuple[str, str, int, int]]:
+    """(label, kind, start, end) for each labelled stretch: from a label to the next or to 。/；."""
+    labels = list(_LABEL.finditer(folded))
+    for index, match in enumerate(labels):
+        end = labels[index + 1].start() if index + 1 < len(labels) else len(folded)
+        stop = _ZONE_STOP.search(folded, match.end(), end)
+        yield match.group("label"), _label_kind(match.group("label")), match.end(), stop.start() if stop else end
+
+
+_VALUE_LEAD = re.compile(r"\s*(?:[:]|为|是)?\s*(?:\((?!0\d{2,3}\))\s*)?")
+_LIST_SEP = re.compile(r"\s*(?:[、,/]|或|和|及)\s*")
+
+
+def phones(report: Report) -> list[Found]:
+    """Phone and fax numbers right after a phone label (a list of them: ``电话：A、B``), and
+    unlabelled landlines shaped ``0xxx-xxxxxxx``."""
+    found: list[Found] = []
+    zone_id = 0
+    for paragraph in report.paragraphs():
+        folded = fold(paragraph.text)
+        covered: list[tuple[int, int]] = []
+        for label, kind, start, end in _zones(folded):
+            zone_id += 1
+            if kind != "phone":
+                continue
+            position = _VALUE_LEAD.match(folded, start, end).end()
+            while True:
+                run = _PHONE_RUN.match(folded, position, end)
+                value = _trim_run(folded, run.start(), run.end()) if run else None
+                if value is None:
+                    break
+                a, b = value
+                digits = re.sub(r"\D", "", folded[a:b])
+                if len(digits) < 3:
+                    break
+                ext = _EXTENSION.match(folded, b, end)
+                found.append(Found("phone", paragraph.text[a:b], folded[a:b], a, b, label, paragraph, zone_id,
+                                   ext.group("ext") if ext else ""))
+                covered.append((a, b))
+                position = ext.end() if ext else b
+                separator = _LIST_SEP.match(folded, position, end)
+                if separator is None:
+                    break
+                position = separator.end()
+        for shaped in _SHAPED_LANDLINE.finditer(folded):
+            if not any(a <= shaped.start() < b for a, b in covered):
+                zone_id += 1
+                a, b = shaped.start(), shaped.end()
+                found.append(Found("phone", paragraph.text[a:b], folded[a:b], a, b, "", paragraph, zone_id))
+    return found
+
+
+def _trim_run(folded: str, start: int, end: int) -> Optional[tuple[int, int]]:
+    """Drop unbalanced brackets and spaces at the ends of a digit run."""
+    text = folded[start:end]
+    left = len(text) - len(text.lstrip(" -"))
+    right = len(text.rstrip(" -"))
+    text = text[left:right]
+    if text.endswith(")") and text.count("(") < text.count(")"):
+        right -= 1
+    if text.startswith("(") and text.count("(") > text.count(")"):
+        left += 1
+    if right <= left:
+        return None
+    return start + left, start + right
+
+
+_POSTAL_VALUE = re.compile(r"^\s*[:：]?\s*(?P<value>[0-9０-９OoＯ]{3,9})(?![0-9０-９])")
+
+
+def postal_codes(report: Report) -> list[Found]:
+    found = []
+    zone_id = 0
+    for paragraph in report.paragraphs():
+        folded = fold(paragraph.text)
+        for label, kind, start, end in _zones(folded):
+            zone_id += 1
+            if kind != "postal":
+                continue
+            value = _POSTAL_VALUE.match(folded[start:end])
+            if value:
+                a, b = start + value.start("value"), start + value.end("value")
+                found.append(Found("postal", paragraph.text[a:b], folded[a:b], a, b, label, paragraph, zone_id))
+    return found
+
+
+# An e-mail address as written, slips included: spaces around @ and dots, commas for dots.
+_MAIL = re.compile(
+    r"(?<![\w.@-])(?P<local>[A-Za-z0-9][A-Za-z0-9._%+\-]*)\s*@\s*"
+    r"(?P<domain>[A-Za-z0-9\-]+(?:\s*[.,。]\s*[A-Za-z0-9\-]+)*)"
+)
+# In an e-mail stretch, an address that lost its @: ``hdqswj163.com``.
+_MAIL_NO_AT = re.compile(r"(?<![\w.@-])[A-Za-z0-9][A-Za-z0-9._\-]{2,}\.(?:com|cn|net|org)(?:\.cn)?(?![\w@])")
+
+
+def mail_addresses(report: Report) -> Iterator[tuple[Found, bool]]:
+    """(address, has_at) for every address with an @, and labelled addresses without one."""
+    zone_id = 0
+    for paragraph in report.paragraphs():
+        folded = fold(paragraph.text)
+        for match in _MAIL.finditer(folded):
+            a, b = match.start(), match.end()
+            yield Found("mail", paragraph.text[a:b], folded[a:b], a, b, _label_before(folded, a), paragraph, -a), True
+        for label, kind, start, end in _zones(folded):
+            zone_id += 1
+            if kind != "mail" or "@" in folded[start:end]:
+                continue
+            for match in _MAIL_NO_AT.finditer(folded, start, end):
+                a, b = match.start(), match.end()
+                yield Found("mail", paragraph.text[a:b], folded[a:b], a, b, label, paragraph, zone_id), False
+
+
+def _label_before(folded: str, offset: int) -> str:
+    labels = [m for m in _LABEL.finditer(folded, max(0, offset - 12), offset)]
+    return labels[-1].group("label") if labels else ""
+
+
+# A web address as written: a scheme (maybe misspelt) or www., then a host that may hold slips.
+_URL = re.compile(
+    r"(?i)(?<![A-Za-z0-9@.])(?:(?P<scheme>[a-z]{2,6})\s*(?P<sep>[:;]{0,2}\s*[/\\]{1,3})|(?=www\s*[.,。]))"
+    r"(?P<host>[A-Za-z0-9\-]+(?:\s*[.,。]\s*[A-Za-z0-9\-]+)+)(?P<path>[A-Za-z0-9\-._~/?=&%#:+]*)"
+)
+
+
+@dataclass
+class WebAddress:
+    found: Found
+    scheme: str
+    separator: str
+    host: str
+    host_start: int
+
+
+def web_addresses(report: Report) -> Iterator[WebAddress]:
+    for paragraph in report.paragraphs():
+        folded = fold(paragraph.text)
+        for match in _URL.finditer(folded):
+            scheme = (match.group("scheme") or "").lower()
+            if scheme and not _scheme_like(scheme):
+                continue
+            a, b = match.start(), match.end()
+            host = match.group("host")
+            found = Found("url", paragraph.text[a:b], folded[a:b], a, b, _label_before(folded, a), paragraph, -a)
+            yield WebAddress(found, scheme, re.sub(r"\s", "", match.group("sep") or ""), host, match.start("host"))
+
+
+def _scheme_like(scheme: str) -> bool:
+    return scheme in lexicon()["url_scheme_slips"] or scheme == "ftp"

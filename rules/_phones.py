@@ -1,0 +1,135 @@
+"""Judging one Chinese phone number with ``phonenumbers``: valid or not, which kind, and why not.
+
+``phonenumbers`` is imported here, inside the functions, so that a report without any phone
+number never pays for it; its geocoder is never imported (see ``gxlint.region.area_codes``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from gxlint.region import area_codes
+
+LANDLINE = "landline"
+MOBILE = "mobile"
+SERVICE = "service"
+TOLL_FREE = "toll-free"
+
+
+@dataclass
+class Verdict:
+    kind: str
+    national: str  # digits with the trunk 0 for landlines: "051086868123"
+    valid: bool
+    area_code: str = ""  # "0510" for a valid landline
+    problem: str = ""  # why it is invalid, in Chinese
+    joined: bool = False  # area code and number written with nothing between them
+
+
+def _is_valid(national: str) -> bool:
+    import phonenumbers
+
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(national, "CN"))
+    except phonenumbers.NumberParseException:
+        return False
+
+
+def _area_length(national: str) -> int:
+    import phonenumbers
+
+    return phonenumbers.length_of_geographical_area_code(phonenumbers.parse(national, "CN"))
+
+
+def is_service_number(digits: str) -> bool:
+    import phonenumbers
+    from phonenumbers import shortnumberinfo
+
+    try:
+        number = phonenumbers.parse(digits, "CN")
+    except phonenumbers.NumberParseException:
+        return False
+    return shortnumberinfo.is_valid_short_number_for_region(number, "CN")
+
+
+def national_digits(written: str) -> str:
+    """The national form: ``+86 510 8686 8123`` → 051086868123, ``0736-7312309`` → 07367312309."""
+    digits = re.sub(r"\D", "", written)
+    international = written.lstrip().startswith("+") or digits.startswith("0086")
+    if international:
+        digits = digits[4:] if digits.startswith("0086") else digits
+        digits = digits[2:] if digits.startswith("86") else digits
+        if not (digits.startswith("1") and len(digits) == 11) and not digits.startswith("0"):
+            digits = "0" + digits
+    return digits
+
+
+def judge(written: str, area_hint: str = "") -> Optional[Verdict]:
+    """The verdict on ``written``, or None when it cannot be judged (a bare local number with no
+    known area code, a short number that is not a service number)."""
+    digits = national_digits(written)
+    if len(digits) <= 6:
+        return Verdict(SERVICE, digits, True) if is_service_number(digits) else None
+    if digits[0] in "23456789" and len(digits) in (7, 8) and not digits.startswith(("400", "800")):
+        if not area_hint:
+            return None
+        verdict = judge(area_hint + digits)
+        if verdict is not None:
+            verdict.joined = False
+        if verdict is not None and not verdict.valid:
+            verdict.problem = f"按区号 {area_hint} 计，{verdict.problem}"
+        return verdict
+    if digits.startswith(("400", "800")):
+        kind = TOLL_FREE
+    elif digits.startswith("1"):
+        kind = MOBILE
+    else:
+        kind = LANDLINE
+        if not digits.startswith("0"):
+            digits = "0" + digits
+    if _is_valid(digits):
+        verdict = Verdict(kind, digits, True)
+        if kind == LANDLINE:
+            verdict.area_code = digits[: 1 + _area_length(digits)]
+            first_group = re.match(r"\d+", written.strip())
+            verdict.joined = bool(first_group) and len(first_group.group(0)) > len(verdict.area_code)
+        return verdict
+    return Verdict(kind, digits, False, problem=_diagnose(kind, digits))
+
+
+def _diagnose(kind: str, digits: str) -> str:
+    """Why ``digits`` is no valid number, naming a missing or extra digit when one explains it."""
+    if kind == MOBILE:
+        if len(digits) != 11:
+            return f"手机号码应为 11 位，这里是 {len(digits)} 位{_slip(digits, 3)}"
+        return f"{digits[:3]} 不是有效的手机号段"
+    if kind == TOLL_FREE:
+        if len(digits) != 10:
+            return f"{digits[:3]} 号码应为 10 位，这里是 {len(digits)} 位{_slip(digits, 3)}"
+        return f"不是有效的 {digits[:3]} 号码"
+    area = _known_area(digits)
+    if area is None:
+        return f"{digits[:4]} 不是国内有效区号"
+    local = digits[len(area.code):]
+    place = area.description or area.province
+    return f"区号 {area.code}（{place}）后的号码 {local} 共 {len(local)} 位，不是有效号码{_slip(digits, len(area.code))}"
+
+
+def _slip(digits: str, keep: int) -> str:
+    """"多了一位数字" / "少了一位数字" when dropping or adding one digit after the first ``keep``
+    digits (the area code or mobile prefix) gives a valid number."""
+    if any(_is_valid(digits[:i] + digits[i + 1:]) for i in range(keep, len(digits))):
+        return "，多了一位数字"
+    if any(_is_valid(digits[:i] + d + digits[i:]) for i in range(keep, len(digits) + 1) for d in "0123456789"):
+        return "，少了一位数字"
+    return ""
+
+
+def _known_area(digits: str):
+    table = area_codes()
+    for length in (3, 4):
+        if digits[:length] in table:
+            return table[digits[:length]]
+    return None
