@@ -96,12 +96,7 @@ class UnreadableCells(Rule):
                 entries.extend(self._entries(table))
             if not entries:
                 continue
-            listed = "；".join(text for _, text in entries)
-            count = len(entries)
-            yield self.at(
-                entries[0][0],
-                f"{name}有 {count} 处无法读取，涉及的加总关系未核对：{listed}",
-            )
+            yield self.at(entries[0][0], f"{name}有 {len(entries)} 处无法读取，涉及的加总关系未核对：{_listing(entries)}")
 
     def _entries(self, table: BoundTable) -> Iterable[tuple[object, str]]:
         for row in table.rows:
@@ -121,6 +116,15 @@ class UnreadableCells(Rule):
                 span = cell_span(cell, row, table)
                 where = f"{label}{column_label(table, index)}列（{_line(span)}）"
                 yield span, f"{where}：{cell.reason}{_digits_hint(table, row, index, cell)}"
+
+
+def _listing(entries: list[tuple[object, str]]) -> str:
+    """Join the entries; a reason every row repeats is said once at the end."""
+    texts = [text for _, text in entries]
+    tail = "，无法确定缺少或多出的是哪一列"
+    if sum(tail in text for text in texts) > 1:
+        return "；".join(text.replace(tail, "") for text in texts) + f"（{tail.lstrip('，')}）"
+    return "；".join(texts)
 
 
 def _line(span) -> str:
