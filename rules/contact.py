@@ -17,7 +17,6 @@ from gxlint.rule import Rule, RuleContext
 from ._contacts import Found, lexicon, mail_addresses, phones, postal_codes, web_addresses
 from ._phones import LANDLINE, Verdict, judge
 
-
 _last: Optional[tuple[Report, list[tuple[Found, Verdict]]]] = None
 
 
