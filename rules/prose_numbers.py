@@ -278,6 +278,20 @@ _LOST_FIGURE = re.compile(
 )
 
 
+def _figure_expected(text: str, match: re.Match) -> bool:
+    """A total announced with 其中, or sibling figures with the same measure word in the sentence.
+
+    Without either, "办结申请件" may be a noun phrase (申请件 = the applications), not a lost number.
+    """
+    after = text[match.end() :]
+    if re.match(r"[，,]?其中", after):
+        return True
+    start = max(text.rfind(mark, 0, match.start()) for mark in "。；;") + 1
+    ends = [i for i in (text.find(mark, match.end()) for mark in "。；;") if i >= 0]
+    sentence = text[start : min(ends) if ends else len(text)]
+    return re.search(rf"\d\s*{match.group(3)}", sentence) is not None
+
+
 class MissingFigure(Rule):
     """量词前缺了数字，如“公开各类信息条”。
 
@@ -301,6 +315,8 @@ class MissingFigure(Rule):
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
         for paragraph in report.paragraphs():
             for match in _LOST_FIGURE.finditer(paragraph.text):
+                if not _figure_expected(paragraph.text, match):
+                    continue
                 yield self.at(
                     paragraph.span_of(match.start(3), match.end(3)),
                     f"“{match.group(0)}”中“{match.group(3)}”前缺少数字",

@@ -141,7 +141,7 @@ class ValidCountMismatch(Rule):
                     continue
                 yield self.at(
                     Span(valid[1], valid[2]),
-                    f"表二「{label}」行「{_VALID}」：{format_number(Decimal(valid[0]))}，按上一年度报告（{last_path}）的现行有效 "
+                    f"表二「{label}」行「{_VALID}」列：{format_number(Decimal(valid[0]))}，按上一年度报告（{last_path}）的现行有效 "
                     f"{format_number(Decimal(before[2][0]))} + 本年制发 {format_number(Decimal(made[0]))} − 本年废止 "
                     f"{format_number(Decimal(repealed[0]))} 应为 {format_number(expected)}",
                 ).with_path(path)
