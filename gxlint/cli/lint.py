@@ -36,7 +36,7 @@ def run(args: argparse.Namespace, stdin: Optional[TextIO] = None) -> int:
         settings = settings_from(args, registry).settings
     except ConfigError as problem:
         return error(str(problem))
-    plugin_broken = plugin_failures(registry, fatal=settings.is_enabled("GX003"))
+    plugin_broken = plugin_failures(registry, fatal=not settings.explicitly_ignored("GX003"))
 
     results = _lint(args, settings, registry, stdin)
     if args.fix or args.diff:

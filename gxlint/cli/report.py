@@ -21,7 +21,7 @@ def error(message: str) -> int:
 def plugin_failures(registry, fatal: bool) -> bool:
     """Name every plugin that failed and the hook; True when that must make the run exit 2.
 
-    A lint run is fatal unless ``GX003`` is ignored (``--extend-ignore GX003``), for a user who must
+    A lint run is fatal unless ``GX003`` is explicitly ignored (``--extend-ignore GX003``), for a user who must
     run with a broken optional plugin installed; ``rules``, ``rule`` and ``parse`` only warn.
     """
     for failure in registry.failures:

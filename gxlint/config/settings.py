@@ -37,6 +37,10 @@ class Settings:
             return False
         return selected >= ignored
 
+    def explicitly_ignored(self, code: str) -> bool:
+        """Disabled by an ignore entry (not merely left out of the selection)."""
+        return not self.is_enabled(code) and _longest(code, self.ignore + self.extend_ignore) >= 0
+
     def ignored_for_file(self, code: str, path: str) -> bool:
         for pattern, codes in self.per_file_ignores.items():
             if _longest(code, codes) >= 0 and matches(path, pattern):

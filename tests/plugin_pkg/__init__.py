@@ -9,6 +9,7 @@ third-party plugin test).
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -57,6 +58,18 @@ def installed_plugins(tmp_path_factory) -> Path:
         )
         _installed["target"] = target
     return _installed["target"]
+
+
+def demo_only(tmp_path_factory) -> Path:
+    """A directory with only the installed demo plugin (no broken ones), for runs that must be clean."""
+    if "demo" not in _installed:
+        target = installed_plugins(tmp_path_factory)
+        demo = tmp_path_factory.mktemp("demo-only")
+        for entry in target.iterdir():
+            if entry.name.startswith("gxlint_demo"):
+                shutil.copytree(entry, demo / entry.name)
+        _installed["demo"] = demo
+    return _installed["demo"]
 
 
 def run_gxlint(
