@@ -54,6 +54,16 @@ def label_key(text: str) -> str:
     return _LIST_NUMBER.sub(r"\1.", key)
 
 
+_PUNCTUATION = re.compile(r"[\W_]+")
+
+
+def words_key(text: str) -> str:
+    """:func:`label_key` without any punctuation: two labels that differ only in brackets, commas,
+    colons or a trailing full stop are the same wording, and template-drift rules must not say
+    otherwise."""
+    return _PUNCTUATION.sub("", label_key(text))
+
+
 def to_simplified(text: str) -> str:
     """Traditional → simplified, imported only for documents that need it (zhconv costs ~100 ms)."""
     import zhconv

@@ -105,7 +105,7 @@ def _bind_block(spec: Table2Block, head, walk: Walker, template: Template) -> Bo
         columns=list(spec.columns),
         span=head.span,
         column_matches=walk.header_matches,
-        extra_labels=walk.unknown_rows,
+        extra_labels=walk.header_unknown + walk.unknown_rows,  # unknown column headers, then rows
         problems=problems,
         block=spec.clause,
     )

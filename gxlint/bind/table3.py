@@ -44,7 +44,7 @@ def bind_table3(tokens, layout: Template, other: Template) -> tuple[BoundTable, 
 
     found: dict[str, tuple[LabelMatch, list]] = {}
     problems = list(walk.problems)
-    extra_labels = list(walk.unknown_rows)
+    extra_labels = [m for m in walk.header_unknown if "勾稽" not in m.raw] + list(walk.unknown_rows)  # the note is kept apart
     group_rows: list[TableRow] = []
     for match, values in walk.rows:
         key = keys.get(match.canonical)
