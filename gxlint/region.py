@@ -117,31 +117,37 @@ def postal_prefixes() -> dict[str, str]:
     return {prefix: province for prefix, province in _read("postal_prefixes.tsv")}
 
 
-@lru_cache(maxsize=1)
-def _search_pattern() -> tuple[re.Pattern, dict[str, list[tuple[str, Optional[str]]]]]:
+@lru_cache(maxsize=2)
+def _search_pattern(short: bool) -> tuple[re.Pattern, dict[str, list[tuple[str, Optional[str]]]]]:
     table = load_regions()
     names = table.names()
-    for short, cities in table.city_short.items():
-        if len(short) >= 2 and short not in names:
-            names[short] = [(table.cities[c], c) for c in cities]
+    if short:
+        for name, cities in table.city_short.items():
+            if len(name) >= 2 and name not in names:
+                names[name] = [(table.cities[c], c) for c in cities]
     ordered = sorted(names, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, ordered))), names
 
 
-def places_in(text: str) -> list[list[tuple[str, Optional[str]]]]:
-    """The place names in ``text``, longest first so 海南省 is not read as 海南(藏族自治州)."""
-    pattern, names = _search_pattern()
+def places_in(text: str, short: bool = False) -> list[list[tuple[str, Optional[str]]]]:
+    """The place names in ``text``, longest first so 海南省 is not read as 海南(藏族自治州).
+
+    ``short`` also accepts a city without its suffix (常德经济技术开发区): right for an agency's
+    name, wrong for an address, where 中山路 is a street and not 中山市.
+    """
+    pattern, names = _search_pattern(short)
     return [names[m.group(0)] for m in pattern.finditer(text)]
 
 
-def _fragments(agency: Optional[str], texts: Iterable[str]) -> list[str]:
-    """Where a place name really is the agency's: its name, addresses, the signing agency."""
-    fragments = [agency] if agency else []
+def _fragments(agency: Optional[str], texts: Iterable[str]) -> list[tuple[str, bool]]:
+    """Where a place name really is the agency's: its name, the signing agency (short city names
+    allowed), and addresses (full names only)."""
+    fragments = [(agency, True)] if agency else []
     for text in texts:
         stripped = text.strip().replace("\u3000", "").replace("\xa0", "").replace(" ", "")
         if _NAME_LINE.match(stripped):
-            fragments.append(stripped)
-        fragments.extend(m.group("address") for m in _ADDRESS.finditer(text))
+            fragments.append((stripped, True))
+        fragments.extend((m.group("address"), False) for m in _ADDRESS.finditer(text))
     return fragments
 
 
@@ -153,8 +159,8 @@ def detect_region(agency: Optional[str], texts: Iterable[str] = ()) -> Optional[
     """
     provinces: Optional[set[str]] = None
     cities: Optional[set[tuple[str, str]]] = None
-    for fragment in _fragments(agency, texts):
-        for places in places_in(fragment):
+    for fragment, short in _fragments(agency, texts):
+        for places in places_in(fragment, short):
             options = {province for province, _ in places}
             provinces = options if provinces is None else provinces & options
             named = {(province, city) for province, city in places if city}

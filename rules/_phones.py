@@ -89,6 +89,11 @@ def judge(written: str, area_hint: str = "") -> Optional[Verdict]:
         kind = LANDLINE
         if not digits.startswith("0"):
             digits = "0" + digits
+    tail = re.search(r"-\s*(\d{1,4})\s*$", written)
+    if not _is_valid(digits) and kind == LANDLINE and tail and written.count("-") >= 2:
+        without = digits[: -len(tail.group(1))]  # 0736-7312309-8001: the last group is an extension
+        if _is_valid(without):
+            return judge(written[: tail.start()], area_hint)
     if _is_valid(digits):
         verdict = Verdict(kind, digits, True)
         if kind == LANDLINE:

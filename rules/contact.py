@@ -52,10 +52,12 @@ class PhoneNumberInvalid(Rule):
 
     Bad::
 
+        一、总体情况
         如对本报告有疑问，请联系（电话：0539-83868888）。
 
     Good::
 
+        一、总体情况
         如对本报告有疑问，请联系（电话：0539-8386888，服务热线：12345，手机：13912345678）。
     """
 
@@ -78,10 +80,12 @@ class PhoneAreaCodeJoined(Rule):
 
     Bad::
 
+        一、总体情况
         联系电话：051086868123
 
     Good::
 
+        一、总体情况
         联系电话：0510-86868123
     """
 
@@ -108,11 +112,13 @@ class PhoneAreaCodeElsewhere(Rule):
     Bad::
 
         常德市商务局2023年政府信息公开工作年度报告
+        一、总体情况
         如对本报告有疑问，请联系（电话：010-12345678）。
 
     Good::
 
         常德市商务局2023年政府信息公开工作年度报告
+        一、总体情况
         如对本报告有疑问，请联系（电话：0736-7312309）。
     """
 
@@ -145,10 +151,12 @@ class PostalCodeMalformed(Rule):
 
     Bad::
 
+        一、总体情况
         通讯地址：常德经开区德山大道369号；邮政编码：41500。
 
     Good::
 
+        一、总体情况
         通讯地址：常德经开区德山大道369号；邮政编码：415001。
     """
 
@@ -176,11 +184,13 @@ class PostalCodeElsewhere(Rule):
     Bad::
 
         常德市商务局2023年政府信息公开工作年度报告
+        一、总体情况
         通讯地址：常德市武陵区朗州路1号；邮政编码：215001。
 
     Good::
 
         常德市商务局2023年政府信息公开工作年度报告
+        一、总体情况
         通讯地址：常德市武陵区朗州路1号；邮政编码：415001。
     """
 
@@ -243,10 +253,12 @@ class MailAddressMalformed(Rule):
 
     Bad::
 
+        一、总体情况
         如对本报告有疑问，请联系（电子邮箱：hdqswj@163,com）。
 
     Good::
 
+        一、总体情况
         如对本报告有疑问，请联系（电子邮箱：hdqswj@hedong.gov.cn）。
     """
 
@@ -268,10 +280,12 @@ class MailAddressPersonal(Rule):
 
     Bad::
 
+        一、总体情况
         如对本报告有疑问，请联系（电子邮箱：hdqswj8386888@163.com）。
 
     Good::
 
+        一、总体情况
         如对本报告有疑问，请联系（电子邮箱：swj@hedong.gov.cn）。
     """
 
@@ -317,10 +331,12 @@ class WebAddressMalformed(Rule):
     Bad::
 
         本年度报告电子版可从河东区人民政府门户网站（http//www.hedong.gov.cn/）下载。
+        一、总体情况
 
     Good::
 
         本年度报告电子版可从河东区人民政府门户网站（http://www.hedong.gov.cn/）下载。
+        一、总体情况
     """
 
     code = "GX308"
@@ -342,10 +358,12 @@ class PortalNotGovernmentDomain(Rule):
     Bad::
 
         本年度报告电子版可在常德经开区政府门户网站（http://www.cdjkq.com/）下载。
+        一、总体情况
 
     Good::
 
         本年度报告电子版可在常德经开区政府门户网站（http://cdjkq.changde.gov.cn/）下载。
+        一、总体情况
     """
 
     code = "GX309"

@@ -149,7 +149,7 @@ def _year_before(folded: str, offset: int) -> tuple[Optional[int], int]:
 
 
 def _year_note(report: Report) -> str:
-    return f"报告年度 {report.meta.year}（取自{report.meta.year_source or '正文'}）"
+    return f"报告年度 {report.meta.year} 年（据{report.meta.year_source or '正文'}）"
 
 
 class StatisticalPeriodWrong(Rule):
@@ -189,7 +189,7 @@ class StatisticalPeriodWrong(Rule):
         written = f"{meta.period[0]}至{meta.period[1]}"
         yield self.at(
             meta.period_span,
-            f"统计期限「{written}」应为 {meta.year}年1月1日至{meta.year}年12月31日（{_year_note(report)}）",
+            f"统计期限「{written}」应为 {meta.year}年1月1日至{meta.year}年12月31日：{_year_note(report)}",
         )
 
 
@@ -273,7 +273,7 @@ class DateBeforePeriodEnd(Rule):
             if year is not None and evidence.date <= datetime.date(year, 12, 31):
                 yield self.at(
                     evidence.span,
-                    f"{evidence.what}「{evidence.written}」早于统计期限结束（{year}年12月31日），{_year_note(report)}",
+                    f"{evidence.what}「{evidence.written}」早于统计期限结束（{year}年12月31日）：{_year_note(report)}",
                 )
             elif evidence.date > today:
                 yield self.at(evidence.span, f"{evidence.what}「{evidence.written}」晚于今天（{today.isoformat()}）")

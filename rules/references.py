@@ -32,7 +32,8 @@ _FORMS = (
     ("unopened", re.compile(rf"(?<={_CJK}){_YEAR}\s*〕{_SERIAL}")),
     ("brackets", re.compile(rf"(?<={_CJK})\s*(?P<open>[\[【(〔〖])\s*{_YEAR}\s*(?P<close>[\]】)〕〗]){_SERIAL}")),
 )
-_ISSUER = re.compile(rf"(?:(?:依据|根据|按照|依照|参照|对照|印发|转发|下发|出台|制定|执行|落实|贯彻|和|及|与|了)+)?(?P<issuer>{_CJK}{{1,20}})$")
+_ISSUER = re.compile(rf"{_CJK}{{1,20}}$")
+_LEAD_IN = re.compile(r"依据|根据|按照|依照|参照|对照|印发|转发|下发|出台|制定|执行|落实|贯彻|和|及|与|了")
 _DECREE = re.compile(r"(?P<issuer>国务院令)\s*第\s*(?P<serial>\d{1,5})\s*号")
 _TITLE_BEFORE = re.compile(r"《(?P<title>[^《》]{2,120})》\s*[(]?\s*$")
 
@@ -74,9 +75,10 @@ def citations(report: Report) -> Iterator[Citation]:
                     continue
                 taken.append((m.start(), m.end()))
                 begin = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-                issuer = _ISSUER.search(folded, 0, begin)
-                start = issuer.start("issuer") if issuer else begin
-                yield Citation(form, issuer["issuer"] if issuer else "", int(m["year"]), int(m["serial"]),
+                run = _ISSUER.search(folded, 0, begin)
+                issuer = _LEAD_IN.split(run.group(0))[-1] if run else ""
+                start = begin - len(issuer)
+                yield Citation(form, issuer, int(m["year"]), int(m["serial"]),
                                start, m.end(), paragraph)
         for m in _DECREE.finditer(folded):
             yield Citation("decree", m["issuer"], None, int(m["serial"]), m.start(), m.end(), paragraph)
