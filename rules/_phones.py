@@ -66,13 +66,20 @@ def national_digits(written: str) -> str:
     return digits
 
 
-def judge(written: str, area_hint: str = "") -> Optional[Verdict]:
+def judge(written: str, area_hint: str = "", listed: bool = False) -> Optional[Verdict]:
     """The verdict on ``written``, or None when it cannot be judged (a bare local number with no
-    known area code, a short number that is not a service number)."""
+    known area code, a short number that is not a service number).
+
+    ``area_hint`` is the area code a bare local number is read with; ``listed`` says it comes from
+    a number listed just before (``0736-7312309、731230``), where a too-short number is a slip.
+    """
     digits = national_digits(written)
     if len(digits) <= 6:
-        return Verdict(SERVICE, digits, True) if is_service_number(digits) else None
-    if digits[0] in "23456789" and len(digits) in (7, 8) and not digits.startswith(("400", "800")):
+        if is_service_number(digits):
+            return Verdict(SERVICE, digits, True)
+        if not (listed and area_hint and len(digits) >= 5 and digits[0] in "23456789"):
+            return None
+    if digits[0] in "23456789" and len(digits) in (5, 6, 7, 8) and not digits.startswith(("400", "800")):
         if not area_hint:
             return None
         verdict = judge(area_hint + digits)

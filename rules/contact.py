@@ -32,8 +32,8 @@ def judged_phones(report: Report) -> list[tuple[Found, Verdict]]:
     result: list[tuple[Found, Verdict]] = []
     previous: Optional[tuple[int, str]] = None
     for found in phones(report):
-        hint = previous[1] if previous and previous[0] == found.zone else default
-        verdict = judge(found.folded, hint)
+        listed = previous is not None and previous[0] == found.zone
+        verdict = judge(found.folded, previous[1] if listed else default, listed)
         if verdict is None:
             continue
         if verdict.kind == LANDLINE and verdict.area_code:
