@@ -29,18 +29,25 @@ def _rows(rows: list[dict], indent: str) -> list[str]:
         values = ", ".join(_value(v, r) for v, r in zip(row["values"], row["reasons"]))
         where = f"line {row['line']}" if row.get("line") else "not found"
         drift = f" (written {row['written']!r})" if row.get("written") and row.get("distance") else ""
-        lines.append(f"{indent}{row['label']}: {values}  [{where}]{drift}")
+        lines.append(f"{indent}{row['key']}: {values}  [{where}]{drift}")
     return lines
 
 
 def render_tree(data: dict) -> str:
     out = [f"{data['path']} ({data['kind']})"]
     for key in ("title", "agency", "year", "period", "signature_date"):
-        if data.get(key) is not None:
-            extra = f" (from {data['year_source']})" if key == "year" and data.get("year_source") else ""
-            out.append(f"  {key}: {data[key]}{extra}")
-    if data.get("region"):
-        out.append(f"  region: {data['region']}")
+        value = data.get(key)
+        if value is None:
+            continue
+        if key == "period":
+            value = " – ".join(str(part) for part in value)
+        extra = f" (from {data['year_source']})" if key == "year" and data.get("year_source") else ""
+        out.append(f"  {key}: {value}{extra}")
+    region = data.get("region") or {}
+    if region:
+        codes = ", ".join(region.get("area_codes") or [])
+        place = " ".join(str(region[k]) for k in ("province", "city", "county") if region.get(k))
+        out.append(f"  region: {place}" + (f" (area codes {codes})" if codes else ""))
     out.append(f"  template: {data['template']} ({data.get('template_reason') or ''})")
     out.append("sections:")
     for section in data["sections"]:
