@@ -1,0 +1,132 @@
+"""How one bound table differs from its template: reworded, extra and missing labels.
+
+Computed once here for the rules of ``drift_tables``. An unrecognised label and a missing
+template label that resemble each other (「社会公益」 and 「社会公益组织」) are one reworded label,
+not an extra one plus a missing one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator, Optional
+
+from gxlint.model import BoundTable, LabelMatch
+from gxlint.normalize import words_key
+from gxlint.templates import Template, get_template
+
+from ._common import same_words
+
+SUBTOTAL_COLUMNS = ("小计", "法人或其他组织小计")
+PAIR_SIMILARITY = 60.0
+# Lines inside a table region that are notes, not rows: 「注：」「单位：件」「数据来源：」.
+_NOTE_LIKE = re.compile(r"^[（(]?(?:注|说明|备注|单位|数据来源|填表)")
+
+
+@dataclass
+class Reworded:
+    match: LabelMatch
+    canonical: str
+    kind: str  # 行名 | 列名 | 分组标签
+    lines: list[int] = field(default_factory=list)  # later lines with the same wording
+
+
+@dataclass
+class TableDrift:
+    table: BoundTable
+    reworded: list[Reworded] = field(default_factory=list)
+    extra: list[tuple[LabelMatch, str]] = field(default_factory=list)  # (label, what it is)
+    missing: list[tuple[str, str]] = field(default_factory=list)  # (template label, 行 | 列)
+
+
+def labels(table: BoundTable) -> Iterator[tuple[LabelMatch, str, str]]:
+    """Every label the binder matched: (as written, template label, 行名 | 列名 | 分组标签)."""
+    if table.name != "table4":
+        for row in table.rows:
+            if row.match is not None:
+                yield row.match, row.label, "行名"
+    for group in table.group_rows:
+        if group.match is not None:
+            yield group.match, group.label, "分组标签"
+    for match in table.column_matches:
+        yield match, match.canonical, "列名"
+
+
+def _reworded(match: LabelMatch, canonical: str) -> bool:
+    if match.distance <= 0 or not canonical or canonical in SUBTOTAL_COLUMNS:
+        return False
+    raw, key = words_key(match.raw), words_key(canonical)
+    glued = len(raw) > len(key) and raw.endswith(key)  # a group label glued in front by PDF text
+    return not glued and not same_words(match.raw, canonical)
+
+
+def expected_labels(table: BoundTable) -> tuple[list[str], list[str]]:
+    """(rows, columns) the template gives this table."""
+    template: Template = get_template(table.template)
+    if table.name == "table2":
+        block = template.block(table.block)
+        if block is None:
+            return [], []
+        return list(block.rows), [template.table2_row_header, *block.columns]
+    if table.name == "table3":
+        return [], list(dict.fromkeys([*template.table3_headers, *template.table3_columns]))
+    return [], list(dict.fromkeys([*template.table4_headers, *template.table4_columns]))
+
+
+def table_drift(table: BoundTable) -> TableDrift:
+    drift = TableDrift(table)
+    seen: dict[tuple[str, str], Reworded] = {}
+    for match, canonical, kind in labels(table):
+        if not _reworded(match, canonical):
+            continue
+        key = (words_key(match.raw), canonical)
+        if key in seen:
+            seen[key].lines.append(match.span.line if match.span else 0)
+        else:
+            seen[key] = Reworded(match, canonical, kind)
+            drift.reworded.append(seen[key])
+
+    rows, columns = expected_labels(table)
+    found_columns = {m.canonical for m in table.column_matches}
+    missing = [(row.label, "行") for row in table.rows if row.match is None and table.name != "table4"]
+    missing_columns = [(label, "列") for label in columns if label not in found_columns]
+    extras = [m for m in table.extra_labels if not _NOTE_LIKE.match(m.raw.strip())]
+    garbled = [m for m in extras if _contains_label(m, [*rows, *columns, *(r.label for r in table.rows)])]
+    # A template label glued to a fragment of the next one (PDF text: 「总计商 业 企」) means the
+    # header came apart in extraction: which column is missing or reworded cannot be verified.
+    if found_columns and not any(_contains_label(m, columns) for m in garbled):
+        missing += missing_columns
+
+    for match in extras:
+        if match in garbled:
+            continue
+        pair = _closest(match, missing)
+        if pair is not None:
+            missing.remove(pair)
+            drift.reworded.append(Reworded(match, pair[0], "行名" if pair[1] == "行" else "列名"))
+        else:
+            drift.extra.append((match, "行" if table.name != "table4" else "标签"))
+    for match in table.column_matches:
+        if match.canonical in SUBTOTAL_COLUMNS:
+            drift.extra.append((match, "小计列"))
+    for group in table.group_rows:
+        if group.cells and group.match is not None:
+            drift.extra.append((group.match, "小计行"))
+    drift.missing = missing
+    return drift
+
+
+def _contains_label(match: LabelMatch, template_labels) -> bool:
+    """Whether the text holds a whole template label and more (labels glued together)."""
+    raw = words_key(match.raw)
+    return any(len(key) >= 2 and key in raw and key != raw for key in map(words_key, template_labels))
+
+
+def _closest(match: LabelMatch, missing: list[tuple[str, str]]) -> Optional[tuple[str, str]]:
+    if not missing:
+        return None
+    from rapidfuzz import fuzz
+
+    raw = words_key(match.raw)
+    score, best = max((fuzz.ratio(raw, words_key(label)), (label, kind)) for label, kind in missing)
+    return best if score >= PAIR_SIMILARITY else None

@@ -1,0 +1,368 @@
+"""GX101–GX106: the six mandatory sections — present, in order, numbered 一 to 六 once each."""
+
+from __future__ import annotations
+
+from typing import Iterator, Optional
+
+from gxlint import Rule, Severity
+from gxlint.model import Report, Section, Span
+from gxlint.parser.headings import numeral_value
+
+from ._common import (
+    NUMERALS,
+    expected_template,
+    heading_span,
+    section_heading,
+    section_name,
+    written,
+)
+
+
+class MissingSection(Rule):
+    """A mandatory section of the format is missing.
+
+    条例第五十条 and the format (国办公开办函〔2021〕30号) fix six sections; a report without one of
+    them omits something the law requires it to report ("不能遗漏"). The message names the section,
+    where it was expected, and a heading nearby that may be the section worded beyond recognition.
+
+    Bad::
+
+        一、总体情况
+        本年度主动公开政府信息 120 条。
+        二、主动公开政府信息情况
+        详见下表。
+        三、收到和处理政府信息公开申请情况
+        本年度未收到申请。
+        四、政府信息公开行政复议、行政诉讼情况
+        无。
+        六、其他需要报告的事项
+        本年度未收取信息处理费。
+
+    Good::
+
+        一、总体情况
+        本年度主动公开政府信息 120 条。
+        二、主动公开政府信息情况
+        详见下表。
+        三、收到和处理政府信息公开申请情况
+        本年度未收到申请。
+        四、政府信息公开行政复议、行政诉讼情况
+        无。
+        五、存在的主要问题及改进情况
+        公开深度不够，下一步将加强培训。
+        六、其他需要报告的事项
+        本年度未收取信息处理费。
+    """
+
+    code = "GX101"
+    name = "section-missing"
+    severity = Severity.ERROR
+
+    def check(self, report: Report, ctx) -> Iterator:
+        template = expected_template(report)
+        present = {s.number: s for s in report.statutory_sections()}
+        if not present:
+            wanted = "、".join(f"「{section_heading(template, s.number)}」" for s in template.sections)
+            yield self.at(Span(1, 1), f"未找到格式规定的任何一个部分的标题：应有{wanted}")
+            return
+        for spec in template.sections:
+            if spec.number in present:
+                continue
+            before = max((n for n in present if n < spec.number), default=None)
+            after = min((n for n in present if n > spec.number), default=None)
+            where = []
+            if before is not None:
+                where.append(f"「{written(present[before])}」（第 {present[before].line.origin_line} 行）之后")
+            if after is not None:
+                where.append(f"「{written(present[after])}」（第 {present[after].line.origin_line} 行）之前")
+            message = f"缺少{section_name(template, spec.number)}"
+            if where:
+                message += f"：应在{'、'.join(where)}"
+            candidate = _unrecognised_between(report, present.get(before), present.get(after))
+            if candidate is not None:
+                message += f"；第 {candidate.line.origin_line} 行的「{written(candidate)}」可能就是这一部分，但标题与格式相差太大"
+                yield self.at(heading_span(candidate), message)
+            elif after is not None:
+                yield self.at(heading_span(present[after]), message)
+            else:
+                yield self.at(heading_span(report.sections[-1]), message)
+
+
+def _unrecognised_between(report: Report, first: Optional[Section], last: Optional[Section]) -> Optional[Section]:
+    """The one top-level heading between two statutory sections that is not itself statutory."""
+    start = report.sections.index(first) + 1 if first is not None else 0
+    end = report.sections.index(last) if last is not None else len(report.sections)
+    between = [s for s in report.sections[start:end] if s.number is None]
+    return between[0] if len(between) == 1 else None
+
+
+class SectionOutOfOrder(Rule):
+    """The mandatory sections are not in the order 一 to 六 the format fixes.
+
+    Every official report lists the six sections in the same order; readers and auditors compare
+    reports section by section, and a report out of order looks incomplete.
+
+    Bad::
+
+        一、总体情况
+        本年度主动公开政府信息 120 条。
+        二、主动公开政府信息情况
+        详见下表。
+        三、收到和处理政府信息公开申请情况
+        本年度未收到申请。
+        五、存在的主要问题及改进情况
+        公开深度不够。
+        四、政府信息公开行政复议、行政诉讼情况
+        无。
+        六、其他需要报告的事项
+        本年度未收取信息处理费。
+
+    Good::
+
+        一、总体情况
+        本年度主动公开政府信息 120 条。
+        二、主动公开政府信息情况
+        详见下表。
+        三、收到和处理政府信息公开申请情况
+        本年度未收到申请。
+        四、政府信息公开行政复议、行政诉讼情况
+        无。
+        五、存在的主要问题及改进情况
+        公开深度不够。
+        六、其他需要报告的事项
+        本年度未收取信息处理费。
+    """
+
+    code = "GX102"
+    name = "sections-out-of-order"
+    severity = Severity.WARNING
+
+    def check(self, report: Report, ctx) -> Iterator:
+        template = expected_template(report)
+        sections = report.statutory_sections()
+        in_order = _longest_increasing([s.number for s in sections])
+        for index, section in enumerate(sections):
+            if index in in_order:
+                continue
+            earlier = [s for s in sections[:index] if s.number > section.number]
+            if earlier:
+                other, relation = earlier[0], "之后"
+            else:
+                other, relation = next(s for s in sections[index + 1 :] if s.number < section.number), "之前"
+            yield self.at(
+                heading_span(section),
+                f"{section_name(template, section.number)}排在{section_name(template, other.number)}"
+                f"（第 {other.line.origin_line} 行）{relation}；格式规定的顺序是第一至第六部分依次排列",
+            )
+
+
+def _longest_increasing(values: list[int]) -> set[int]:
+    """Indices of one longest strictly increasing subsequence (the sections in order)."""
+    best: list[list[int]] = []
+    for index, value in enumerate(values):
+        chains = [chain for chain in best if values[chain[-1]] < value]
+        best.append(max(chains, key=len, default=[]) + [index])
+    return set(max(best, key=len, default=[]))
+
+
+class SectionNumberWrong(Rule):
+    """A mandatory section carries another number than the format gives it.
+
+    Reports that leave out a section or merge two often renumber the rest (``五、其他需要报告的事项``),
+    so the section no longer matches its statutory place and cross-report comparisons break.
+
+    Bad::
+
+        一、总体情况
+        本年度主动公开政府信息 120 条。
+        二、主动公开政府信息情况
+        详见下表。
+        三、收到和处理政府信息公开申请情况
+        本年度未收到申请。
+        四、存在的主要问题及改进情况
+        公开深度不够。
+
+    Good::
+
+        一、总体情况
+        本年度主动公开政府信息 120 条。
+        二、主动公开政府信息情况
+        详见下表。
+        三、收到和处理政府信息公开申请情况
+        本年度未收到申请。
+        五、存在的主要问题及改进情况
+        公开深度不够。
+    """
+
+    code = "GX103"
+    name = "section-number-wrong"
+    severity = Severity.WARNING
+
+    def check(self, report: Report, ctx) -> Iterator:
+        template = expected_template(report)
+        for section in report.statutory_sections():
+            value = numeral_value(section.numeral)
+            if value is not None and value != section.number:
+                yield self.at(
+                    heading_span(section),
+                    f"「{written(section)}」是格式中的{section_name(template, section.number)}，"
+                    f"编号应为「{NUMERALS[section.number - 1]}」而不是「{section.numeral}」",
+                )
+
+
+def _transitions(report: Report) -> Iterator[tuple[str, Section, Section]]:
+    """Consecutive top-level headings whose numbers repeat, skip or go back.
+
+    Pairs of two statutory sections numbered as the format are left to GX101/GX102, and a
+    statutory section with the wrong number to GX103, so each defect is reported once.
+    """
+    numbered = [s for s in report.sections if numeral_value(s.numeral) is not None]
+    for first, second in zip(numbered, numbered[1:]):
+        states = [_state(first), _state(second)]
+        if "wrong" in states or states == ["ok", "ok"]:
+            continue
+        a, b = numeral_value(first.numeral), numeral_value(second.numeral)
+        if b == a:
+            yield "repeated", first, second
+        elif b > a + 1:
+            yield "skipped", first, second
+        elif b < a:
+            yield "restarts", first, second
+
+
+def _state(section: Section) -> str:
+    if section.number is None:
+        return "other"
+    return "ok" if numeral_value(section.numeral) == section.number else "wrong"
+
+
+class SectionNumberRepeated(Rule):
+    """Two consecutive top-level headings carry the same number.
+
+    A heading numbered like the one before it is usually a sub-heading written at the wrong level
+    or a copy-paste slip; either way the outline no longer reads 一 to 六.
+
+    Bad::
+
+        一、总体情况
+        本年度主动公开政府信息 120 条。
+        一、主动公开情况
+        发布信息 120 条。
+        二、主动公开政府信息情况
+        详见下表。
+
+    Good::
+
+        一、总体情况
+        本年度主动公开政府信息 120 条。
+        （一）主动公开情况
+        发布信息 120 条。
+        二、主动公开政府信息情况
+        详见下表。
+    """
+
+    code = "GX104"
+    name = "section-number-repeated"
+    severity = Severity.WARNING
+
+    def check(self, report: Report, ctx) -> Iterator:
+        for kind, first, second in _transitions(report):
+            if kind == "repeated":
+                yield self.at(
+                    heading_span(second),
+                    f"一级标题编号「{second.numeral}」重复：第 {first.line.origin_line} 行的「{written(first)}」已用过；"
+                    f"若「{written(second)}」是上一部分的小标题，应改用「（一）」「（二）」等下一级编号",
+                )
+
+
+class SectionNumberSkipped(Rule):
+    """The top-level numbering jumps over a number.
+
+    ``三、`` followed by ``五、`` tells the reader something is missing even when nothing is; when the
+    gap is a mandatory section, GX101 reports the section instead.
+
+    Bad::
+
+        一、总体情况
+        本年度主动公开政府信息 120 条。
+        二、主动公开政府信息情况
+        详见下表。
+        四、工作亮点
+        开展政府开放日活动。
+
+    Good::
+
+        一、总体情况
+        本年度主动公开政府信息 120 条。
+        二、主动公开政府信息情况
+        详见下表。
+        三、收到和处理政府信息公开申请情况
+        本年度未收到申请。
+    """
+
+    code = "GX105"
+    name = "section-number-skipped"
+    severity = Severity.WARNING
+
+    def check(self, report: Report, ctx) -> Iterator:
+        for kind, first, second in _transitions(report):
+            if kind == "skipped":
+                a, b = numeral_value(first.numeral), numeral_value(second.numeral)
+                gap = "、".join(f"「{NUMERALS[n - 1]}」" for n in range(a + 1, b))
+                yield self.at(
+                    heading_span(second),
+                    f"一级标题编号从第 {first.line.origin_line} 行的「{first.numeral}」跳到「{second.numeral}」，中间缺少{gap}",
+                )
+
+
+class SectionNumberingRestarts(Rule):
+    """The top-level numbering goes back (a local outline 一…六 followed by the statutory 一…六).
+
+    A table of contents, or an overview whose own points are numbered 一、二、三 at the top level,
+    puts two outlines on one level: readers and tools can no longer tell where the statutory
+    sections begin.
+
+    Bad::
+
+        一、主动公开
+        发布信息 120 条。
+        二、依申请公开
+        未收到申请。
+        一、总体情况
+        本年度主动公开政府信息 120 条。
+        二、主动公开政府信息情况
+        详见下表。
+
+    Good::
+
+        一、总体情况
+        （一）主动公开
+        发布信息 120 条。
+        （二）依申请公开
+        未收到申请。
+        二、主动公开政府信息情况
+        详见下表。
+    """
+
+    code = "GX106"
+    name = "section-numbering-restarts"
+    severity = Severity.WARNING
+
+    def check(self, report: Report, ctx) -> Iterator:
+        for kind, first, second in _transitions(report):
+            if kind == "restarts":
+                yield self.at(
+                    heading_span(second),
+                    f"一级标题编号在此退回到「{second.numeral}」（前面第 {first.line.origin_line} 行已编到「{written(first)}」）："
+                    "同一层级出现了两套一至六的编号；目录或某一部分内的小标题应改用「（一）」「（二）」等下一级编号",
+                )
+
+
+RULES = (
+    MissingSection,
+    SectionOutOfOrder,
+    SectionNumberWrong,
+    SectionNumberRepeated,
+    SectionNumberSkipped,
+    SectionNumberingRestarts,
+)
