@@ -15,7 +15,7 @@ import pytest
 from gxlint import __version__
 from gxlint.cli.main import main
 
-from .plugin_pkg import REPORT, use_demo_plugin
+from .plugin_pkg import REPORT, demo_project
 
 EXPECTED = [
     "report.txt:2:4: GX901 演示标记「【演示错误】」",
@@ -26,9 +26,7 @@ EXPECTED = [
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    use_demo_plugin(monkeypatch)
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "report.txt").write_text(REPORT, encoding="utf-8")
+    demo_project(tmp_path, monkeypatch)
     return tmp_path
 
 

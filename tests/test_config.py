@@ -11,7 +11,7 @@ import pytest
 
 from gxlint.cli.main import main
 
-from .plugin_pkg import REPORT, use_demo_plugin
+from .plugin_pkg import REPORT, demo_project
 
 ERROR = "report.txt:2:4: GX901 演示标记「【演示错误】」"
 WARNING = "report.txt:3:5: GX902 演示标记「【演示警告】」"
@@ -20,9 +20,7 @@ INFO = "report.txt:3:12: GX903 演示标记「【演示提示】」"
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    use_demo_plugin(monkeypatch)
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "report.txt").write_text(REPORT, encoding="utf-8")
+    demo_project(tmp_path, monkeypatch)
     return tmp_path
 
 

@@ -15,7 +15,7 @@ import pytest
 from gxlint.cli.main import main
 from gxlint.formatting.github import escape_data, escape_property
 
-from .plugin_pkg import REPORT, use_demo_plugin
+from .plugin_pkg import demo_project
 
 SCHEMA = Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json"
 FORMATS = ("default", "pretty", "json", "sarif", "github")
@@ -23,9 +23,7 @@ FORMATS = ("default", "pretty", "json", "sarif", "github")
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    use_demo_plugin(monkeypatch)
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "report.txt").write_text(REPORT, encoding="utf-8")
+    demo_project(tmp_path, monkeypatch)
     (tmp_path / "子目录").mkdir()
     (tmp_path / "子目录" / "年报 2023.md").write_text("一、总体情况\n【演示错误】\n", encoding="utf-8")
     return tmp_path

@@ -43,6 +43,14 @@ def use_demo_plugin(monkeypatch, *extra: FakeEntryPoint) -> None:
     monkeypatch.setattr(plugins, "_entry_points", lambda: [*original(), FakeEntryPoint("demo", "gxlint_demo"), *extra])
 
 
+def demo_project(tmp_path: Path, monkeypatch) -> Path:
+    """A project directory holding ``report.txt`` (REPORT), made current, with the demo plugin loaded."""
+    use_demo_plugin(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "report.txt").write_text(REPORT, encoding="utf-8")
+    return tmp_path
+
+
 _installed: dict[str, Path] = {}
 
 
