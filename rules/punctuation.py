@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterable
+from typing import Iterable, Iterator, Optional
 
 from gxlint.diagnostics import Diagnostic, Severity
 from gxlint.model import Report
 from gxlint.rule import Rule, RuleContext
 
-from ._text import CJK, fixable, quote, replace_fix, text_units
+from ._text import CJK, TextUnit, fixable, quote, replace_fix, text_units
 
 # Opening mark → closing mark; ASCII parentheses pair with full-width ones (scrapers mix them).
 _CLOSE_OF = {"（": "）", "(": "）", "“": "”", "‘": "’", "《": "》", "〈": "〉", "【": "】", "〔": "〕"}
@@ -26,7 +26,8 @@ class UnbalancedBrackets(Rule):
     ``（国办函〔2020109号）`` has lost the ``〕`` of the document number. Each paragraph is
     checked on its own (quotations do not run across paragraphs in these reports). ASCII and
     full-width parentheses count as the same mark. Apostrophes ``’`` are not counted, because
-    the closing single quote doubles as an apostrophe in names.
+    the closing single quote doubles as an apostrophe in names. A line that stops mid-sentence
+    (PDF text, hard-wrapped files) continues into the next line: a bracket may close there.
 
     Bad::
 
@@ -44,30 +45,59 @@ class UnbalancedBrackets(Rule):
     severity = Severity.WARNING
 
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
-        for unit in text_units(report):
-            text = unit.text
-            stacks: dict[str, list[int]] = {}
-            stray: list[tuple[int, str]] = []
-            for match in _MARKS.finditer(text):
+        pending: list[tuple[TextUnit, int, str]] = []  # opened, not yet closed: (unit, offset, mark)
+        previous: Optional[tuple[TextUnit, int]] = None  # the last unit and the file line it ends on
+        chrome = {line.origin_line for block in report.chrome for line in block.lines}
+        for unit in sorted(text_units(report), key=_position):
+            if pending and not _continues(previous, unit, chrome):
+                yield from self._unclosed(pending)
+                pending = []
+            for match in _MARKS.finditer(unit.text):
                 mark, offset = match.group(), match.start()
                 if mark in _CLOSE_OF:
-                    stacks.setdefault(_CLOSE_OF[mark], []).append(offset)
+                    if mark != "‘":  # ‘ without ’ cannot be told from an apostrophe-closed quote
+                        pending.append((unit, offset, mark))
                 elif mark == "’":
                     continue
                 else:
-                    stack = stacks.get("）" if mark == ")" else mark, [])
-                    if stack:
-                        stack.pop()
+                    opener = _OPEN_OF[mark]
+                    index = next((i for i in range(len(pending) - 1, -1, -1) if _CLOSE_OF[pending[i][2]] == _CLOSE_OF[opener]), None)
+                    if index is not None:
+                        del pending[index]
                     else:
-                        stray.append((offset, f"「{mark}」前面没有对应的「{_OPEN_OF[mark]}」"))
-            for close, offsets in stacks.items():
-                if close == "’":
-                    continue  # ‘ without ’ cannot be told from an apostrophe-closed quote
-                for offset in offsets:
-                    stray.append((offset, f"「{text[offset]}」没有对应的「{close}」"))
-            for offset, why in sorted(stray):
-                context = quote(text[max(0, offset - 6) : offset + 12], 20)
-                yield self.at(unit.span_of(offset, offset + 1), f"标点不成对：{why}（…{context}…）", snippet=context)
+                        yield self._stray(unit, offset, f"「{mark}」前面没有对应的「{opener}」")
+            previous = (unit, unit.span_of(max(0, len(unit.text) - 1), len(unit.text)).last_line)
+        yield from self._unclosed(pending)
+
+    def _unclosed(self, pending: list[tuple[TextUnit, int, str]]) -> Iterator[Diagnostic]:
+        for unit, offset, mark in pending:
+            yield self._stray(unit, offset, f"「{mark}」没有对应的「{_CLOSE_OF[mark]}」")
+
+    def _stray(self, unit: TextUnit, offset: int, why: str) -> Diagnostic:
+        context = quote(unit.text[max(0, offset - 6) : offset + 12], 20)
+        return self.at(unit.span_of(offset, offset + 1), f"标点不成对：{why}（…{context}…）", snippet=context)
+
+
+def _position(unit: TextUnit) -> tuple[int, int]:
+    span = unit.span_of(0, 1)
+    return span.line, span.column
+
+
+def _continues(previous: Optional[tuple[TextUnit, int]], unit: TextUnit, chrome: set[int]) -> bool:
+    """A paragraph continues the one before it when that one was a line cut mid-sentence.
+
+    PDF text and hard-wrapped files break lines inside sentences (and page marks fall between
+    them), so a bracket may close on the next line; a paragraph that ends with a sentence-final
+    mark, or a blank line, closes everything still open.
+    """
+    if previous is None or unit.kind != "paragraph" or previous[0].kind != "paragraph":
+        return False
+    text = previous[0].text.rstrip()
+    between = range(previous[1] + 1, _position(unit)[0])
+    return bool(text) and text[-1] not in _FINAL and all(number in chrome for number in between)
+
+
+_FINAL = "。！？；!?;…"
 
 
 _ASCII_IN_CJK = re.compile(
