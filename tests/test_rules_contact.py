@@ -11,31 +11,14 @@ from gxlint_rules import contact
 
 from gxlint.testing import lint_text
 
+from .contact_dates_support import check_docstring_examples, found, where
+
 HEAD = "一、总体情况\n"
 CHANGDE = "常德市商务局2023年政府信息公开工作年度报告\n" + HEAD
 
 
-def found(text: str, code: str) -> list[tuple[int, int, str]]:
-    return [(d.line, d.column, d.message) for d in lint_text(text, select=[code])]
-
-
-def where(text: str, value: str, occurrence: int = 0) -> tuple[int, int]:
-    """1-based (line, column) of ``value`` in ``text``."""
-    index = -1
-    for _ in range(occurrence + 1):
-        index = text.index(value, index + 1)
-    before = text[:index]
-    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
-
-
 def test_every_rule_has_a_bad_and_a_good_example_that_behave():
-    for rule in contact.RULES:
-        examples = rule.examples()
-        assert examples["bad"] and examples["good"], rule.code
-        for bad in examples["bad"]:
-            assert rule.code in [d.code for d in lint_text(bad + "\n", select=[rule.code])], rule.code
-        for good in examples["good"]:
-            assert lint_text(good + "\n", select=[rule.code]) == [], rule.code
+    check_docstring_examples(contact.RULES)
 
 
 # --- GX301 phone-number-invalid -------------------------------------------------------------

@@ -7,27 +7,13 @@ from gxlint_rules import dates
 
 from gxlint.testing import lint_text, parse_text
 
+from .contact_dates_support import check_docstring_examples, found, where
+
 HEAD = "一、总体情况\n"
 
 
-def found(text: str, code: str) -> list[tuple[int, int, str]]:
-    return [(d.line, d.column, d.message) for d in lint_text(text, select=[code])]
-
-
-def where(text: str, value: str) -> tuple[int, int]:
-    index = text.index(value)
-    before = text[:index]
-    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
-
-
 def test_every_rule_has_a_bad_and_a_good_example_that_behave():
-    for rule in dates.RULES:
-        examples = rule.examples()
-        assert examples["bad"] and examples["good"], rule.code
-        for bad in examples["bad"]:
-            assert rule.code in [d.code for d in lint_text(bad + "\n", select=[rule.code])], rule.code
-        for good in examples["good"]:
-            assert lint_text(good + "\n", select=[rule.code]) == [], rule.code
+    check_docstring_examples(dates.RULES)
 
 
 # --- GX601 date-malformed -------------------------------------------------------------------

@@ -7,29 +7,13 @@ import datetime
 import pytest
 from gxlint_rules import references
 
-from gxlint.testing import lint_text
+from .contact_dates_support import check_docstring_examples, graded, where
 
 HEAD = "一、总体情况\n"
 
 
-def found(text: str, code: str) -> list[tuple[int, int, str, str]]:
-    return [(d.line, d.column, d.severity.value, d.message) for d in lint_text(text, select=[code])]
-
-
-def where(text: str, value: str) -> tuple[int, int]:
-    index = text.index(value)
-    before = text[:index]
-    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
-
-
 def test_every_rule_has_a_bad_and_a_good_example_that_behave():
-    for rule in references.RULES:
-        examples = rule.examples()
-        assert examples["bad"] and examples["good"], rule.code
-        for bad in examples["bad"]:
-            assert rule.code in [d.code for d in lint_text(bad + "\n", select=[rule.code])], rule.code
-        for good in examples["good"]:
-            assert lint_text(good + "\n", select=[rule.code]) == [], rule.code
+    check_docstring_examples(references.RULES)
 
 
 # --- GX606 document-number-brackets ---------------------------------------------------------
@@ -48,17 +32,17 @@ def test_every_rule_has_a_bad_and_a_good_example_that_behave():
 )
 def test_bracket_slips(written, severity, message):
     text = HEAD + f"根据《关于做好政务公开工作的通知》（{written}）要求，我局认真落实。\n"
-    assert found(text, "GX606") == [(*where(text, written), severity, message)]
+    assert graded(text, "GX606") == [(*where(text, written), severity, message)]
 
 
 @pytest.mark.parametrize("written", ["国办函〔2020〕109号", "遂开工委发〔2019〕34 号", "遂开办发〔2019〕150号"])
 def test_well_formed_numbers_are_left_alone(written):
-    assert found(HEAD + f"印发《工作要点》（{written}）等文件。\n", "GX606") == []
+    assert graded(HEAD + f"印发《工作要点》（{written}）等文件。\n", "GX606") == []
 
 
 def test_lead_in_words_are_not_part_of_the_issuer():
     text = HEAD + "本局依据国办发[2021]30号执行。\n"
-    [(_, _, _, message)] = found(text, "GX606")
+    [(_, _, _, message)] = graded(text, "GX606")
     assert message.endswith("应为「国办发〔2021〕30号」")
 
 
@@ -68,7 +52,7 @@ def test_lead_in_words_are_not_part_of_the_issuer():
 def test_number_from_a_year_that_has_not_come():
     year = datetime.date.today().year + 1
     text = HEAD + f"印发《工作要点》（某政办发〔{year}〕3号）。\n"
-    assert found(text, "GX607") == [
+    assert graded(text, "GX607") == [
         (*where(text, f"某政办发〔{year}〕3号"), "error",
          f"文号「某政办发〔{year}〕3号」的年份 {year} 尚未到来（今年是 {year - 1} 年）")
     ]
@@ -77,7 +61,7 @@ def test_number_from_a_year_that_has_not_come():
 def test_number_later_than_the_signature():
     text = ("2023年政府信息公开工作年度报告\n一、总体情况\n印发《工作要点》（某政办发〔2025〕3号）。\n"
             "某某县人民政府\n2024年1月20日\n")
-    assert found(text, "GX607") == [
+    assert graded(text, "GX607") == [
         (*where(text, "某政办发〔2025〕3号"), "warning",
          "文号「某政办发〔2025〕3号」的年份 2025 晚于报告的落款日期（2024年1月20日）")
     ]
@@ -86,7 +70,7 @@ def test_number_later_than_the_signature():
 def test_number_of_the_signature_year_is_fine():
     text = ("2023年政府信息公开工作年度报告\n一、总体情况\n印发《工作要点》（某政办发〔2024〕3号）。\n"
             "某某县人民政府\n2024年1月20日\n")
-    assert found(text, "GX607") == []
+    assert graded(text, "GX607") == []
 
 
 # --- GX608 known-reference-wrong-number -----------------------------------------------------
@@ -105,7 +89,7 @@ def test_number_of_the_signature_year_is_fine():
 )
 def test_wrong_number_for_a_known_document(sentence, written, expected):
     text = HEAD + f"根据{sentence}要求，编制本报告。\n"
-    [(line, column, severity, message)] = found(text, "GX608")
+    [(line, column, severity, message)] = graded(text, "GX608")
     assert (line, column, severity) == (*where(text, written), "error")
     assert f"的文号应为{expected}，这里写作「{written}」" in message
 
@@ -120,4 +104,4 @@ def test_wrong_number_for_a_known_document(sentence, written, expected):
     ],
 )
 def test_right_or_unknown_documents_are_left_alone(sentence):
-    assert found(HEAD + f"根据{sentence}要求，编制本报告。\n", "GX608") == []
+    assert graded(HEAD + f"根据{sentence}要求，编制本报告。\n", "GX608") == []
