@@ -1,0 +1,97 @@
+"""GX501 repeated text and GX502 repeated sentences: real slips are found, reduplication is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from .language_support import fixed, lint, prose, where
+
+# Legitimate Chinese repetition: reduplicated characters, verbs and adjectives, 一 + measure word.
+LEGITIMATE = [
+    "我们常常深入基层调研。",
+    "做到人人参与、天天更新。",
+    "请大家看看这份材料。",
+    "这个问题需要研究研究再定。",
+    "一步一步推进，一点一点落实。",
+    "要讨论讨论，再学习学习。",
+    "实实在在为群众办事，的的确确取得成效。",
+    "问题不能不了了之。",
+    "为达到目的的实现路径作出说明。",
+    "一年一年坚持下来，一批一批培养人才。",
+    "许许多多的群众，来来往往的车辆。",
+    "谢谢谢谢，哈哈哈哈。",
+    "年年岁岁花相似，层层把关。",
+]
+
+
+@pytest.mark.parametrize("sentence", LEGITIMATE)
+def test_legitimate_reduplication_is_not_reported(sentence):
+    assert lint(prose(sentence), ["GX501", "GX502"]) == []
+
+
+def test_doubled_word_at_the_second_copy():
+    found = lint(prose("加强资金资金管理。"), ["GX501"])
+    assert where(found) == [(2, 5, "GX501")]
+    assert "「资金」连写了两遍" in found[0].message
+
+
+def test_word_repeated_after_its_bracketed_copy():
+    found = lint(prose("开展“局长（主任）主任政策谈”活动。"), ["GX501"])
+    assert where(found) == [(2, 10, "GX501")]
+    assert "「主任」" in found[0].message
+
+
+def test_sentence_repeated_back_to_back():
+    text = prose("督促各部门及时处置市长热线、市长信箱等。市长热线、市长信箱等。2022年共收到工单。")
+    found = lint(text, ["GX501"])
+    assert where(found) == [(2, 21, "GX501")]
+    assert found[0].message.startswith("句子重复：「市长热线、市长信箱等。」")
+
+
+def test_sentence_repeated_with_half_width_comma():
+    sentence = "以上提案及建议完成情况均反馈至各委员,对办理情况无异议。"
+    found = lint(prose("今年办理提案5件。" + sentence + sentence), ["GX501"])
+    assert where(found) == [(2, 10 + len(sentence), "GX501")]
+
+
+def test_doubled_de_is_a_slip():
+    assert where(lint(prose("推进工作的的重点。"), ["GX501"])) == [(2, 6, "GX501")]
+
+
+def test_repeated_paragraph_with_blank_line_between():
+    text = "一、总体情况\n本机关全面推进政务公开工作。\n\n本机关全面推进政务公开工作。\n二、主动公开政府信息情况\n"
+    found = lint(text, ["GX501"])
+    assert where(found) == [(4, 1, "GX501")]
+    assert "与上一段（第 2 行）完全相同" in found[0].message
+
+
+def test_distinct_paragraphs_are_not_repeats():
+    assert lint(prose("本机关全面推进政务公开工作。", "本机关全面推进政务服务工作。"), ["GX501"]) == []
+
+
+def test_allow_option_extends_the_allow_list():
+    text = prose("开展“清风清风”专项行动。")
+    assert where(lint(text, ["GX501"])) == [(2, 6, "GX501")]
+    assert lint(text, ["GX501"], {"GX501": {"allow": ["清风"]}}) == []
+
+
+def test_sentence_repeated_later_in_the_paragraph():
+    first = "以上提案及建议完成情况均反馈至各委员。"
+    found = lint(prose(first + "今年共办理建议五件。" + first), ["GX502"])
+    assert where(found) == [(2, 1 + len(first) + 10, "GX502")]
+    assert "第 2 行第 1 列" in found[0].message
+
+
+def test_short_sentences_may_recur():
+    assert lint(prose("无。有关情况如下。无。"), ["GX502"]) == []
+
+
+def test_back_to_back_copies_belong_to_gx501_only():
+    sentence = "以上提案及建议完成情况均反馈至各委员。"
+    assert lint(prose(sentence + sentence), ["GX502"]) == []
+
+
+def test_fix_deletes_the_second_copy_only_with_unsafe_fixes(tmp_path):
+    text = prose("督促处置市长热线、市长信箱等。市长热线、市长信箱等。加强资金资金管理。")
+    assert fixed(tmp_path, text, ["GX501"]) == text
+    assert fixed(tmp_path, text, ["GX501"], unsafe=True) == prose("督促处置市长热线、市长信箱等。加强资金管理。")
