@@ -204,6 +204,7 @@ class FullStopInList(Rule):
     severity = Severity.WARNING
 
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
+        can_fix = fixable(report)
         for unit in text_units(report):
             for match in _STOP_LIST.finditer(unit.text):
                 items = [group for group in match.groups() if group]
@@ -212,9 +213,12 @@ class FullStopInList(Rule):
                 start = match.start()
                 run = unit.text[max(0, start - 4) : match.end()]
                 fixed = run.replace("。", "、")
+                span = unit.single_line(start, match.end()) if can_fix else None
+                fix = replace_fix("句号改为顿号", span, match.group().replace("。", "、"), safe=False) if span else None
                 yield self.at(
                     unit.span_of(start, match.end()),
                     f"并列的词语用句号隔开：「…{quote(run, 30)}」，应改用顿号：「…{quote(fixed, 30)}」",
+                    fix=fix,
                     snippet=run,
                 )
 
