@@ -23,7 +23,7 @@ from ..readers import Document
 from ..templates import all_templates, builtin_templates, get_template
 from .chrome import chrome_kind
 from .headings import heading_shape
-from .tokens import tokenize
+from .tokens import is_number_row, tokenize
 
 SECTION_CUTOFF = 70.0
 _PROSE = re.compile(r"[。；]|[，,].*[，,]")
@@ -121,7 +121,7 @@ def parse(document: Document, template: str = "auto") -> Report:
 def _top_level(lines: list[Line], titles: _SectionTitles, row_heads) -> tuple[list[Section], list[int]]:
     sections: list[Section] = []
     boundaries: list[int] = []
-    candidates: dict[int, list[tuple[int, str, Optional[int]]]] = {}
+    candidates: dict[int, list[tuple[int, str, Optional[int], int]]] = {}
     for index, line in enumerate(lines):
         if line.cell or "|" in line.text:
             continue
@@ -130,22 +130,43 @@ def _top_level(lines: list[Line], titles: _SectionTitles, row_heads) -> tuple[li
             continue
         number, how = titles.identify(shape.title)
         if number is not None:
-            candidates.setdefault(number, []).append((len(sections), how, shape.value))
+            candidates.setdefault(number, []).append((len(sections), how, shape.value, number))
         sections.append(Section(shape.numeral, shape.title, 1, line))
         boundaries.append(index)
     # A title seen twice (a table of contents, a local outline numbered 一…六 before the statutory
-    # one): the statutory section is the closest wording that has a body, numbered as the format.
-    for number, found in candidates.items():
-        def rank(candidate, number=number):
-            position, how, value = candidate
-            end = boundaries[position + 1] if position + 1 < len(boundaries) else len(lines)
-            has_body = any(line.text.strip() for line in lines[boundaries[position] + 1 : end])
-            return (how == "variant", not has_body, value != number, position)
+    # one): the statutory sections are the repeats that keep the six in order, and among those the
+    # closest wording that has a body and is numbered as the format.
+    def penalty(candidate, number) -> int:
+        position, how, value = candidate
+        end = boundaries[position + 1] if position + 1 < len(boundaries) else len(lines)
+        has_body = any(line.text.strip() for line in lines[boundaries[position] + 1 : end])
+        return 4 * (how == "variant") + 2 * (not has_body) + (value != number)
 
-        position, how, _ = min(found, key=rank)
+    for number, (position, how, _) in _in_order(candidates, penalty).items():
         section = sections[position]
         section.number, section.match, section.canonical_title = number, how, titles.titles[number]
     return sections, boundaries
+
+
+def _in_order(candidates: dict, penalty) -> dict:
+    """One candidate per number: the longest chain in document order, then the lowest penalty."""
+    best: dict = {}  # candidate -> (chain length, -penalty, previous candidate)
+    for number in sorted(candidates):
+        for candidate in candidates[number]:
+            options = [(0, 0, None)] + [
+                (length, score, previous) for previous, (length, score, _) in best.items()
+                if previous[0] < candidate[0] and previous[3] < number
+            ]
+            length, score, previous = max(options, key=lambda o: (o[0], o[1]))
+            best[candidate] = (length + 1, score - penalty(candidate[:3], number), previous)
+    chosen: dict = {}
+    last = max(best, key=lambda c: best[c][:2], default=None)
+    while last is not None:
+        chosen[last[3]] = last[:3]
+        last = best[last][2]
+    for number, found in candidates.items():  # out of order whichever is taken: the best wording
+        chosen.setdefault(number, min(found, key=lambda c, n=number: penalty(c[:3], n))[:3])
+    return chosen
 
 
 _ANCHORS = {
@@ -173,7 +194,8 @@ def _split_region(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     prose, table = [], []
     for line in lines:
         text = line.text.strip()
-        if not line.cell and "|" not in text and len(text) >= 40 and _PROSE.search(text) and "勾稽" not in text:
+        if (not line.cell and "|" not in text and len(text) >= 40 and _PROSE.search(text) and "勾稽" not in text
+                and not is_number_row(text)):
             prose.append(line)
         elif not line.cell and chrome_kind(text):
             prose.append(line)

@@ -96,6 +96,12 @@ def _line_tokens(line: Line) -> list[Token]:
     return [_token(line, 0, len(text))]
 
 
+def is_number_row(text: str) -> bool:
+    """A label followed by numbers (PDF text), however many commas the label has."""
+    return len(text) <= MAX_ROW_CHARS and _PDF_ROW.match(text) is not None and _CJK_END.search(
+        _PDF_ROW.match(text).group("label")) is not None
+
+
 def _pipe_tokens(line: Line) -> list[Token]:
     text = line.text
     pieces: list[tuple[int, int]] = []
