@@ -111,7 +111,7 @@ def phones(report: Report) -> list[Found]:
                     break
                 a, b = value
                 digits = re.sub(r"\D", "", folded[a:b])
-                if len(digits) < 3:
+                if len(digits) < 3 or _may_continue(report, folded, b):
                     break
                 ext = _EXTENSION.match(folded, b, end)
                 found.append(Found("phone", paragraph.text[a:b], folded[a:b], a, b, label, paragraph, zone_id,
@@ -128,6 +128,11 @@ def phones(report: Report) -> list[Found]:
                 a, b = shaped.start(), shaped.end()
                 found.append(Found("phone", paragraph.text[a:b], folded[a:b], a, b, "", paragraph, zone_id))
     return found
+
+
+def _may_continue(report: Report, folded: str, end: int) -> bool:
+    """A value that ends a PDF text line may go on in the next line: it cannot be judged alone."""
+    return report.source_kind == "pdf" and not folded[end:].strip()
 
 
 def _trim_run(folded: str, start: int, end: int) -> Optional[tuple[int, int]]:
@@ -158,7 +163,7 @@ def postal_codes(report: Report) -> list[Found]:
             if kind != "postal":
                 continue
             value = _POSTAL_VALUE.match(folded[start:end])
-            if value:
+            if value and not _may_continue(report, folded, start + value.end("value")):
                 a, b = start + value.start("value"), start + value.end("value")
                 found.append(Found("postal", paragraph.text[a:b], folded[a:b], a, b, label, paragraph, zone_id))
     return found
