@@ -26,6 +26,7 @@ from .headings import heading_shape
 from .tokens import is_number_row, tokenize
 
 SECTION_CUTOFF = 70.0
+_SENTENCE_END = re.compile(r"[。！？!?；;：:]$")
 _PROSE = re.compile(r"[。；]|[，,].*[，,]")
 _DATE_LINE = re.compile(r"^\s*20\d\d\s*(年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{0,4}|[-./]\d{1,2}[-./]\d{1,2})\s*$")
 _SIGNER = re.compile(r"(人民政府|委员会|管委会|办公室|局|厅|中心|政府|开发区|街道办事处)\s*$")
@@ -79,6 +80,7 @@ def parse(document: Document, template: str = "auto") -> Report:
     if _TITLES is None or _TITLES_FOR != tuple(templates):
         _TITLES, _TITLES_FOR, _ROW_HEADS = _SectionTitles(templates), tuple(templates), _table_row_heads()
     lines = document.lines
+    wrap_width = _wrap_width(document)
     sections, boundaries = _top_level(lines, _TITLES, _ROW_HEADS)
     chrome: list[ChromeBlock] = []
     table_lines: dict[int, list[Line]] = {}
@@ -92,9 +94,9 @@ def parse(document: Document, template: str = "auto") -> Report:
         if region_start is not None:
             prose, table = _split_region(body[region_start:])
             table_lines.setdefault(section.number, []).extend(table)
-            _fill_section(section, body[:region_start] + prose, chrome, _ROW_HEADS)
+            _fill_section(section, body[:region_start] + prose, chrome, _ROW_HEADS, wrap_width)
         else:
-            _fill_section(section, body, chrome, _ROW_HEADS)
+            _fill_section(section, body, chrome, _ROW_HEADS, wrap_width)
     title, preamble = _preamble(preamble_lines, chrome)
     signature = _signature(sections)
     for section in sections:
@@ -204,7 +206,23 @@ def _split_region(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     return prose, table
 
 
-def _fill_section(section: Section, body: list[Line], chrome: list[ChromeBlock], row_heads) -> None:
+def _wrap_width(document: Document) -> int:
+    """For PDF text: a line this long or longer was wrapped, so its paragraph goes on."""
+    if document.kind != "pdf":
+        return 0
+    lengths = sorted(len(line.text.strip()) for line in document.lines if not line.cell and line.text.strip())
+    if len(lengths) < 10:
+        return 0
+    return max(10, int(lengths[int(len(lengths) * 0.9)] * 0.85))
+
+
+def _fill_section(section: Section, body: list[Line], chrome: list[ChromeBlock], row_heads,
+                  wrap_width: int = 0) -> None:
+    """Sub-headings, paragraphs and chrome of one section.
+
+    Text layouts put one paragraph per line. PDF text wraps paragraphs at the page width: there a
+    paragraph goes on while its lines are full-width and do not end a sentence, across page marks.
+    """
     stack = [section]
     pending: list[Line] = []
 
@@ -220,7 +238,8 @@ def _fill_section(section: Section, body: list[Line], chrome: list[ChromeBlock],
             continue
         kind = chrome_kind(text)
         if kind is not None:
-            flush()
+            if not wrap_width:
+                flush()
             chrome.append(ChromeBlock([line], kind))
             continue
         shape = heading_shape(text, row_heads) if not line.cell else None
@@ -233,7 +252,9 @@ def _fill_section(section: Section, body: list[Line], chrome: list[ChromeBlock],
             stack.append(child)
             continue
         pending.append(line)
-        flush()  # text layouts put one paragraph per line
+        stripped = text.strip()
+        if not wrap_width or line.cell or len(stripped) < wrap_width or _SENTENCE_END.search(stripped):
+            flush()
     flush()
 
 
