@@ -96,11 +96,10 @@ def judge(written: str, area_hint: str = "", listed: bool = False) -> Optional[V
         kind = LANDLINE
         if not digits.startswith("0"):
             digits = "0" + digits
-    tail = re.search(r"-\s*(\d{1,4})\s*$", written)
-    if not _is_valid(digits) and kind == LANDLINE and tail and written.count("-") >= 2:
-        without = digits[: -len(tail.group(1))]  # 0736-7312309-8001: the last group is an extension
-        if _is_valid(without):
-            return judge(written[: tail.start()], area_hint)
+    if not _is_valid(digits):
+        split = _split_run(written, area_hint)
+        if split is not None:
+            return None if split is _NOT_ONE_NUMBER else split
     if _is_valid(digits):
         verdict = Verdict(kind, digits, True)
         if kind == LANDLINE:
@@ -109,6 +108,28 @@ def judge(written: str, area_hint: str = "", listed: bool = False) -> Optional[V
             verdict.joined = bool(first_group) and len(first_group.group(0)) > len(verdict.area_code)
         return verdict
     return Verdict(kind, digits, False, problem=_diagnose(kind, digits))
+
+
+_NOT_ONE_NUMBER = object()
+
+
+def _split_run(written: str, area_hint: str):
+    """An invalid digit run that is really a valid number plus an extension
+    (``0736-7312309-8001``, ``0736-7312309(8001)``) → that number's verdict; two numbers separated
+    by a space (``0736-7312309 7300715``) → ``_NOT_ONE_NUMBER``; anything else → None."""
+    tail = re.search(r"(?:-|\()\s*\d{1,4}\s*\)?\s*$", written)
+    if tail and (written.count("-") >= 2 or "(" in tail.group(0)):
+        head = judge(written[: tail.start()], area_hint)
+        if head is not None and head.valid:
+            return head
+    text = written.strip()
+    for gap in re.finditer(r"\s+", text):
+        left = judge(text[: gap.start()], area_hint)
+        if left is not None and left.valid:
+            right = judge(text[gap.end():], left.area_code or area_hint, listed=True)
+            if right is not None and right.valid:
+                return _NOT_ONE_NUMBER
+    return None
 
 
 def _diagnose(kind: str, digits: str) -> str:
