@@ -96,26 +96,54 @@ class UnreadableCells(Rule):
                 entries.extend(self._entries(table))
             if not entries:
                 continue
-            yield self.at(entries[0][0], f"{name}有 {len(entries)} 处无法读取，涉及的加总关系未核对：{_listing(entries)}")
+            yield self.at(entries[0][0], f"{name}有无法读取的单元格，涉及的加总关系未核对：{_listing(entries)}")
 
-    def _entries(self, table: BoundTable) -> Iterable[tuple[object, str]]:
+    def _entries(self, table: BoundTable) -> list[tuple[object, str]]:
+        entries: list[tuple[object, str]] = []
+        absent: list[TableRow] = []
+        whole_rows = 0
         for row in table.rows:
-            label = f"「{row_label(row)}」行" if table.name != "table4" else ""
             if row.match is None:
                 if table.name != "table2":
-                    yield table.span, f"{label}：{row.cells[0].reason or '报告中没有这一行'}" if label else "没有读到数据"
+                    absent.append(row)
                 continue
-            line = _line(row.match.span)
-            if row.cells and all(c.state == MISSING for c in row.cells) and len({c.reason for c in row.cells}) == 1:
-                where = f"{label}（{line}）" if label else f"（{line}）"
-                yield cell_span(row.cells[0], row, table), f"{where}：{row.cells[0].reason}{_join_hint(table, row)}"
+            entries.extend(_absent(table, absent))
+            absent = []
+            label = f"「{row_label(row)}」行" if table.name != "table4" else "数据行"
+            where = f"{label}（{_line(row.match.span)}）"
+            reasons = {c.reason for c in row.cells}
+            if row.cells and all(c.state == MISSING for c in row.cells) and len(reasons) == 1:
+                entries.append((cell_span(row.cells[0], row, table), f"{where}：{row.cells[0].reason}{_join_hint(table, row)}"))
+                continue
+            if len(row.cells) > 1 and not any(c.ok for c in row.cells) and len(reasons) == 1:
+                whole_rows += 1
+                entries.append((cell_span(row.cells[0], row, table), f"{where}：{len(row.cells)} 格均为{row.cells[0].reason}"))
                 continue
             for index, cell in enumerate(row.cells):
-                if cell.ok:
-                    continue
-                span = cell_span(cell, row, table)
-                where = f"{label}{column_label(table, index)}列（{_line(span)}）"
-                yield span, f"{where}：{cell.reason}{_digits_hint(table, row, index, cell)}"
+                if not cell.ok:
+                    span = cell_span(cell, row, table)
+                    where = f"{label if table.name != 'table4' else ''}{column_label(table, index)}列（{_line(span)}）"
+                    entries.append((span, f"{where}：{cell.reason}{_digits_hint(table, row, index, cell)}"))
+        entries.extend(_absent(table, absent))
+        if whole_rows > 1 and whole_rows == len(entries) == len(table.rows):
+            cells = sum(len(row.cells) for row in table.rows)
+            reason = table.rows[0].cells[0].reason
+            scope = table.block if table.name == "table2" else ""
+            return [(entries[0][0], f"{scope}全部 {len(table.rows)} 行 {cells} 格均为{reason}（第 {_span_line(entries[0][0])}–{_span_line(entries[-1][0])} 行）")]
+        return entries
+
+
+def _absent(table: BoundTable, rows: list[TableRow]) -> list[tuple[object, str]]:
+    """Rows the report does not have, consecutive ones as one range."""
+    if not rows:
+        return []
+    if len(rows) == 1:
+        return [(table.span, f"「{row_label(rows[0])}」行：报告中没有这一行")]
+    return [(table.span, f"「{row_label(rows[0])}」至「{row_label(rows[-1])}」共 {len(rows)} 行：报告中没有这些行")]
+
+
+def _span_line(span) -> str:
+    return str(span.line) if span is not None else "?"
 
 
 def _listing(entries: list[tuple[object, str]]) -> str:

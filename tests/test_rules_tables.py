@@ -11,9 +11,9 @@ from __future__ import annotations
 import pytest
 
 from gxlint.diagnostics import Severity
-from gxlint.testing import lint_text
+from gxlint.testing import lint_bytes, lint_text
 
-from .conftest import SEEDS
+from .conftest import PEER, SEEDS
 
 TABLE_CODES = ["GX201", "GX202", "GX203", "GX204", "GX205", "GX206", "GX207"]
 NOT_NEW = "一、本年新收政府信息公开申请数量"
@@ -52,7 +52,7 @@ def test_seed_001_only_the_malformed_cell():
             183,
             1,
             "GX205",
-            "表三有 1 处无法读取，涉及的加总关系未核对：「（三）不予公开/8.属于行政查询事项」行「科研机构」列"
+            "表三有无法读取的单元格，涉及的加总关系未核对：「（三）不予公开/8.属于行政查询事项」行「科研机构」列"
             "（第 183 行）：“00”有多余的前导零",
         )
     ]
@@ -64,7 +64,8 @@ def test_seed_003_lost_cells_give_one_cannot_verify_finding():
     result = found(seed("jiangyin"))
     assert [(line, column, code) for line, column, code, _ in result] == [(143, 1, "GX205")]
     message = result[0][3]
-    assert message.startswith("表三有 23 处无法读取")
+    assert message.startswith("表三有无法读取的单元格，涉及的加总关系未核对：")
+    assert message.count("行（第 ") == 23  # every row but 1.属于国家秘密 and 2.其他法律行政法规禁止公开
     assert f"「{NOT_NEW}」行（第 143 行）：该行读到 5 个值，应为 7 个" in message
     assert "「四、结转下年度继续办理」行（第 471 行）：该行读到 6 个值，应为 7 个" in message
     assert message.count("无法确定缺少或多出的是哪一列") == 1
@@ -180,7 +181,7 @@ def test_letter_o_blocks_its_row_but_not_the_other_rows():
             44,
             18,
             "GX205",
-            "表三有 1 处无法读取，涉及的加总关系未核对：「（三）不予公开/2.其他法律行政法规禁止公开」行「自然人」列"
+            "表三有无法读取的单元格，涉及的加总关系未核对：「（三）不予公开/2.其他法律行政法规禁止公开」行「自然人」列"
             "（第 44 行）：“O”中的字母 O 应为数字 0",
         )
     ]
@@ -193,7 +194,7 @@ def test_blank_cells_listed_once_with_row_column_and_reason():
     line, column, code, message = result[0]
     assert (line, column, code) == (40, 19, "GX205")  # the blank cell between the bars
     assert message == (
-        "表三有 2 处无法读取，涉及的加总关系未核对："
+        "表三有无法读取的单元格，涉及的加总关系未核对："
         "「二、上年结转政府信息公开申请数量」行「自然人」列（第 40 行）：空白单元格；"
         "「（三）不予公开/8.属于行政查询事项」行「商业企业」列（第 50 行）：空白单元格"
     )
@@ -251,3 +252,28 @@ def test_fee_written_in_yuan_inside_the_cell():
 
 def test_plausible_fee_is_quiet():
     assert found(edited("changde", {34: ("2868", "96171.6")}), "GX207") == []
+
+
+def test_blank_official_template_gives_one_summary_per_table():
+    # The blank DOCX template of the format: every value cell is empty, so each table gets one
+    # finding that says so instead of listing 175 cells.
+    found_docx = lint_bytes((PEER / "govnianbao__official-template-blank.docx").read_bytes(), select=["GX205"], path="template.docx")
+    messages = [d.message for d in found_docx]
+    assert len(messages) == 3
+    assert messages[1].startswith("表三有无法读取的单元格，涉及的加总关系未核对：全部 25 行 175 格均为空白单元格")
+    assert "数据行（第" in messages[2] and "15 格均为空白单元格" in messages[2]
+    assert "第二十条第（一）项全部 2 行 6 格均为空白单元格" in messages[0]
+
+
+def test_rows_absent_from_a_cut_off_table_are_one_range():
+    # The raw section-三 text of the peer PDF stops after （四）1.本机关不掌握相关政府信息 (line 46).
+    text = (PEER / "govnianbao__section3_raw_text.txt").read_text(encoding="utf-8")
+    assert found(text) == [
+        (
+            9,
+            1,
+            "GX205",
+            "表三有无法读取的单元格，涉及的加总关系未核对：「（四）无法提供/2.没有现成信息需要另行制作」至"
+            "「四、结转下年度继续办理」共 12 行：报告中没有这些行",
+        )
+    ]
