@@ -255,14 +255,27 @@ class PercentageMismatch(Rule):
                     continue
                 stated = Decimal(share.group(1))
                 places = len(share.group(1).split(".", 1)[1]) if "." in share.group(1) else 0
-                actual = quantity.value * 100 / base.value
-                if abs(actual - stated) < Decimal(10) ** -places:
+                if _any_base_fits(quantities[:index], quantity, stated, places):
                     continue
+                actual = quantity.value * 100 / base.value
                 start = quantity.end + share.start(1)
                 yield self.at(
                     paragraph.span_of(start, quantity.end + share.end()),
                     f"“{quantity.text}”占总数 {_figure(base.value, base.unit)} 的 {actual:.{places + 1}f}%，不是 {share.group(1)}%",
                 )
+
+
+def _fits(part: Decimal, whole: Decimal, stated: Decimal, places: int) -> bool:
+    """Rounded or truncated to the stated decimals, part/whole is the stated percentage."""
+    return whole > 0 and abs(part * 100 / whole - stated) < Decimal(10) ** -places
+
+
+def _any_base_fits(before: list[Quantity], quantity: Quantity, stated: Decimal, places: int) -> bool:
+    """Any earlier figure of the same unit may be the denominator (a sub-total, a nested 其中)."""
+    return any(
+        candidate.unit == quantity.unit and _fits(quantity.value, candidate.value, stated, places)
+        for candidate in before
+    )
 
 
 def _base(text: str, before: list[Quantity], unit: str) -> Optional[Quantity]:

@@ -227,3 +227,18 @@ def test_direct_litigation_is_not_a_negation():
     # "未经复议直接起诉" is a kind of litigation, not "no litigation".
     text = edited("suining", {15: ("未收到申请人的行政复议和行政诉讼", "申请人未经复议直接提起行政诉讼1件")})
     assert found(text, "GX211") == []
+
+
+def test_percentage_of_a_nested_sub_total_is_not_misread():
+    # 150 of the 200 WeChat items is 75%; it is not a share of the 1000 total.
+    text = section_one("全年共发布信息1000条，其中网站800条，占80%，微信200条，其中原创150条，占75%。")
+    assert found(text) == []
+
+
+def test_no_applications_sentence_about_something_else():
+    # "未收到因…申请引发的行政复议" is about reviews, not about receiving no applications.
+    text = edited("changde", {
+        13: ("2022年,未收到政府信息公开申请。", "2022年,未收到因政府信息公开申请引发的行政复议。"),
+        39: ("数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |", "数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |"),
+    })
+    assert found(text, "GX211") == []
