@@ -152,19 +152,22 @@ class Split:
     parts: tuple[tuple[str, ...], ...]
     exhaustive: bool
 
-    def match(self, breakdown: Breakdown) -> Optional[dict[int, Part]]:
-        """Which split part each listed part is, when every listed part is one of them."""
+    def match(self, breakdown: Breakdown) -> Optional[dict[int, list[Part]]]:
+        """The listed parts under each split item, when every listed part is exactly one item.
+
+        An item may be written as several parts (公务用车购置费 and 公务用车运行维护费 are both
+        公务用车); at least two different items must be named.
+        """
         context = nfkc(breakdown.context)
         if self.whole and not any(nfkc(word) in context for word in self.whole):
             return None
-        assigned: dict[int, Part] = {}
+        assigned: dict[int, list[Part]] = {}
         for part in breakdown.parts:
             label = nfkc(part.label)
             hits = [i for i, words in enumerate(self.parts) if any(nfkc(w) in label for w in words)]
-            free = [i for i in hits if i not in assigned]
-            if len(free) != 1:
+            if len(hits) != 1:
                 return None
-            assigned[free[0]] = part
+            assigned.setdefault(hits[0], []).append(part)
         return assigned if len(assigned) >= 2 else None
 
 

@@ -242,3 +242,11 @@ def test_no_applications_sentence_about_something_else():
         39: ("数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |", "数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |"),
     })
     assert found(text, "GX211") == []
+
+
+def test_three_public_expenses_with_the_car_costs_in_two_parts():
+    # 公务用车购置费 and 公务用车运行维护费 are both the 公务用车 item: 0 + 10 + 5 + 15 = 30.
+    ok = section_one("“三公”经费支出30万元，其中：因公出国（境）费0万元，公务接待费10万元，公务用车购置费5万元，公务用车运行维护费15万元。")
+    assert found(ok) == []
+    bad = ok.replace("支出30万元", "支出35万元")
+    assert [r[2:] for r in found(bad)] == [("GX213", "三公经费各项之和 30万元（0+10+5+15）≠ 总数 35万元")]
