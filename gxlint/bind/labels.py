@@ -7,12 +7,14 @@ records its distance so that template-drift rules can report how far a label str
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from ..normalize import has_cjk, label_key
 
 FUZZY_CUTOFF = 84.0
+MEMO_SIZE = 4096
 PREFIX_MIN = 6  # characters of a cut-short label needed before a prefix match counts
 PREFIX_SHARE = 0.6  # …and the share of the full label they must cover
 
@@ -32,8 +34,10 @@ class LabelSet:
         for label in labels:
             self.by_key.setdefault(label_key(label), label)
         self.keys = list(self.by_key)
+        self.sorted_keys = sorted(self.keys)
         self.cutoff = cutoff
         self.min_suffix = min_suffix
+        self._memo: dict[tuple[str, bool], Optional[Hit]] = {}
 
     def __contains__(self, text: str) -> bool:
         return label_key(text) in self.by_key
@@ -42,6 +46,15 @@ class LabelSet:
         key = label_key(text)
         if not key or not has_cjk(key):
             return None
+        memo = (key, fuzzy)
+        if memo in self._memo:  # big reports repeat the same labels: match each once
+            return self._memo[memo]
+        if len(self._memo) > MEMO_SIZE:
+            self._memo.clear()
+        hit = self._memo[memo] = self._match_key(key, fuzzy)
+        return hit
+
+    def _match_key(self, key: str, fuzzy: bool) -> Optional[Hit]:
         exact = self.by_key.get(key)
         if exact is not None:
             return Hit(exact, 0.0, "exact")
@@ -56,20 +69,26 @@ class LabelSet:
         return None
 
     def _suffix(self, key: str) -> Optional[Hit]:
-        best = None
-        for candidate in self.keys:
-            if len(candidate) >= self.min_suffix and key.endswith(candidate) and len(key) - len(candidate) <= 8:
-                if best is None or len(candidate) > len(best):
-                    best = candidate
-        if best is None:
-            return None
-        return Hit(self.by_key[best], float(len(key) - len(best)), "suffix")
+        """The longest label that ends ``key`` with at most 8 characters before it.
+
+        One dictionary look-up per possible length, longest first, instead of a scan of every label.
+        """
+        for length in range(len(key), max(self.min_suffix, len(key) - 8, 1) - 1, -1):
+            canonical = self.by_key.get(key[-length:])
+            if canonical is not None:
+                return Hit(canonical, float(len(key) - length), "suffix")
+        return None
 
     def _prefix(self, key: str) -> Optional[Hit]:
         """A long label cut short (PDF text wraps it onto the line after the numbers)."""
         if len(key) < PREFIX_MIN:
             return None
-        found = [c for c in self.keys if c.startswith(key) and len(key) >= PREFIX_SHARE * len(c)]
+        found = []
+        index = bisect.bisect_left(self.sorted_keys, key)  # the labels starting with ``key`` follow
+        while index < len(self.sorted_keys) and self.sorted_keys[index].startswith(key):
+            if len(key) >= PREFIX_SHARE * len(self.sorted_keys[index]):
+                found.append(self.sorted_keys[index])
+            index += 1
         if len(found) != 1:
             return None
         return Hit(self.by_key[found[0]], float(len(found[0]) - len(key)), "prefix")
