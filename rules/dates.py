@@ -328,13 +328,21 @@ class PublishedAfterDeadline(Rule):
         if limit is None:
             return
         due, kind = limit
-        for evidence in filter(None, [signature_date(report), *page_dates(report)]):
+        signed = [e for e in [signature_date(report), *page_dates(report)] if e and e.what in _SIGNED]
+        published = [e for e in page_dates(report) if e.what in _PUBLISHED]
+        generated = [e for e in page_dates(report) if e.what == "生成日期"]
+        # published no earlier than signed; the page's own publication date beats its record date
+        for evidence in [*signed, *(published or generated)[:1]]:
             if evidence.date > due:
                 yield self.at(
                     evidence.span,
                     f"{evidence.what}「{evidence.written}」晚于法定期限：{kind}应于 {due.year}年{due.month}月{due.day}日前公布上一年度报告",
                 )
                 return
+
+
+_SIGNED = ("落款日期", "成文日期", "印发日期")
+_PUBLISHED = ("发布日期", "发布时间", "公开日期")
 
 
 RULES = (DateMalformed, StatisticalPeriodWrong, ReportYearMismatch, DateBeforePeriodEnd, PublishedAfterDeadline)

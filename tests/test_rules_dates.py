@@ -167,3 +167,10 @@ def test_deadline_by_kind_of_agency(agency, date, late):
     text = f"{agency}2023年政府信息公开工作年度报告\n一、总体情况\n本年度未收到申请。\n{agency}\n{date}\n"
     diagnostics = lint_text(text, select=["GX605"])
     assert [(d.line, d.column, d.severity.value) for d in diagnostics] == ([(*where(text, date), "info")] if late else [])
+
+
+def test_deadline_judged_by_the_page_publication_date():
+    head = "成文日期: | 2024-01-16 | 发布日期: | {published} |\n河东区商务局2023年政府信息公开工作年度报告\n一、总体情况\n本年度未收到申请。\n"
+    late = head.format(published="2024-02-19")
+    assert [d[:2] for d in found(late, "GX605")] == [where(late, "2024-02-19")]
+    assert found(head.format(published="2024-01-19"), "GX605") == []
