@@ -18,18 +18,36 @@ def is_report(path: str) -> bool:
     return os.path.splitext(path)[1].lower() in SUFFIXES
 
 
-def discover(paths: list[str], exclude: list[str]) -> Iterator[str]:
-    """Yield report files under ``paths``, each once, in a stable (sorted-walk) order."""
+def discover(paths: list[str], exclude: list[str], force_exclude: bool = False) -> Iterator[str]:
+    """Yield report files under ``paths``, each once, in a stable (sorted-walk) order.
+
+    ``force_exclude`` (``--force-exclude``, passed by the pre-commit hook, which names every file)
+    also skips a named path inside an excluded directory, as the walk would have pruned it.
+    """
     seen: set[str] = set()
     for path in paths:
+        if matches_any(path, exclude) or (force_exclude and _in_excluded_directory(path, exclude)):
+            continue
         if os.path.isdir(path):
-            if not matches_any(path, exclude):
-                yield from _walk(path, exclude, seen)
-        elif not matches_any(path, exclude):
+            yield from _walk(path, exclude, seen)
+        else:
             real = os.path.realpath(path)
             if real not in seen:
                 seen.add(real)
                 yield path
+
+
+def _in_excluded_directory(path: str, exclude: list[str]) -> bool:
+    """Whether a directory between the current directory and ``path`` matches an exclude."""
+    relative = os.path.relpath(os.path.abspath(path))
+    if relative == ".." or relative.startswith(".." + os.sep):
+        return False  # outside the project: its parent directories are not the project's to exclude
+    parent = os.path.dirname(relative)
+    while parent:
+        if matches_any(parent, exclude):
+            return True
+        parent = os.path.dirname(parent)
+    return False
 
 
 def _walk(root: str, exclude: list[str], seen: set[str]) -> Iterator[str]:

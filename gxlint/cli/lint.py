@@ -83,7 +83,7 @@ def _lint(args, settings, registry, stdin) -> list:
     paths = args.paths or ["."]
     files = [p for p in paths if p != "-"]
     excludes = settings.exclude + settings.extend_exclude
-    results = lint_files(list(discover(files, excludes)), settings, settings.jobs, registry) if files else []
+    results = lint_files(list(discover(files, excludes, args.force_exclude)), settings, settings.jobs, registry) if files else []
     if "-" in paths:
         stream = stdin or sys.stdin
         data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")

@@ -88,6 +88,11 @@ def build_parser() -> argparse.ArgumentParser:
     globs = _typed(schema.globs)
     find.add_argument("--exclude", type=globs, metavar="GLOBS", help="comma-separated globs to skip (replaces the defaults)")
     find.add_argument("--extend-exclude", type=globs, metavar="GLOBS", help="globs to skip in addition")
+    find.add_argument(
+        "--force-exclude", action="store_true",
+        help="also skip files named on the command line that lie in an excluded directory "
+        "(as in ruff and black; the pre-commit hook passes it, since pre-commit names every file)",
+    )
     find.add_argument("--stdin-filename", metavar="NAME", help="the name to report for - (stdin); its suffix picks the reader")
 
     out = parser.add_argument_group("output")
