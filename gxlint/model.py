@@ -37,6 +37,7 @@ class Line:
     location: str = ""  # human-readable place for non-text formats ("段落 12", "第 3 页")
     cell: bool = False  # a table cell from a structured reader (HTML, DOCX, PDF table)
     row_start: bool = False  # the first cell of a table row from a structured reader
+    heading_level: int = 0  # 1–6 when the format marks the line a heading (<h2>, Word "Heading 2")
 
     def span(self, start: int = 0, end: Optional[int] = None) -> Span:
         end = len(self.text) if end is None else end
@@ -215,6 +216,7 @@ class BoundTable:
     note: Optional[LabelMatch] = None  # table 三's 勾稽关系 note as written
     block: str = ""  # table 二: the 第二十条 clause this block belongs to
     group_rows: list[TableRow] = field(default_factory=list)  # table 三's group labels; cells = values written after one (a subtotal row)
+    fragments: list[LabelMatch] = field(default_factory=list)  # pieces of labels the binder could not rejoin
 
     def row(self, key_or_label: str) -> Optional[TableRow]:
         for row in self.rows:

@@ -9,6 +9,7 @@ and handed to the binders; metadata is extracted last because the year chooses t
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Optional
 
@@ -22,7 +23,7 @@ from ..normalize import label_key
 from ..readers import Document
 from ..templates import all_templates, builtin_templates, get_template
 from .chrome import chrome_kind
-from .headings import heading_shape
+from .headings import MAX_TITLE, HeadingShape, heading_shape
 from .tokens import is_number_row, tokenize
 
 SECTION_CUTOFF = 70.0
@@ -129,7 +130,9 @@ def _top_level(lines: list[Line], titles: _SectionTitles, row_heads) -> tuple[li
             continue
         shape = heading_shape(line.text, row_heads)
         if shape is None or shape.level != 1 or not shape.numeral:
-            continue
+            shape = _unnumbered_heading(line, shape)
+            if shape is None or titles.identify(shape.title)[0] is None:
+                continue
         number, how = titles.identify(shape.title)
         if number is not None:
             candidates.setdefault(number, []).append((len(sections), how, shape.value, number))
@@ -150,17 +153,38 @@ def _top_level(lines: list[Line], titles: _SectionTitles, row_heads) -> tuple[li
     return sections, boundaries
 
 
+def _unnumbered_heading(line: Line, shape: Optional[HeadingShape]) -> Optional[HeadingShape]:
+    """A heading the format marks (HTML ``<h2>``, Word heading style, Markdown ``#``) but that
+    carries no numeral (``总体情况``); it counts as a top-level section only under a statutory title."""
+    if shape is not None and shape.numeral:
+        return None
+    if shape is None and not line.heading_level:
+        return None
+    title = shape.title if shape is not None else line.text.strip()
+    return HeadingShape(1, "", title, None) if title and len(title) <= MAX_TITLE else None
+
+
 def _in_order(candidates: dict, penalty) -> dict:
     """One candidate per number: the longest chain in document order, then the lowest penalty."""
     best: dict = {}  # candidate -> (chain length, -penalty, previous candidate)
+    # Candidates of smaller numbers, by position, with the best chain ending at or before each:
+    # one binary search per candidate instead of a scan of all earlier ones (a page repeating a
+    # heading thousands of times stays linear).
+    positions: list[int] = []
+    prefix_best: list[tuple[tuple[int, int], object]] = []
     for number in sorted(candidates):
         for candidate in candidates[number]:
-            options = [(0, 0, None)] + [
-                (length, score, previous) for previous, (length, score, _) in best.items()
-                if previous[0] < candidate[0] and previous[3] < number
-            ]
-            length, score, previous = max(options, key=lambda o: (o[0], o[1]))
+            k = bisect.bisect_left(positions, candidate[0])
+            (length, score), previous = prefix_best[k - 1] if k else ((0, 0), None)
             best[candidate] = (length + 1, score - penalty(candidate[:3], number), previous)
+        done = sorted(best, key=lambda c: c[0])
+        positions, prefix_best, running = [], [], None
+        for candidate in done:
+            value = (best[candidate][0], best[candidate][1])
+            if running is None or value > running[0]:
+                running = (value, candidate)
+            positions.append(candidate[0])
+            prefix_best.append(running)
     chosen: dict = {}
     last = max(best, key=lambda c: best[c][:2], default=None)
     while last is not None:

@@ -23,6 +23,7 @@ MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_MEMBER = 100 * 1024 * 1024
 MAX_RATIO = 200
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$")
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\ufeff]+")
 
 
@@ -114,7 +115,20 @@ class _Reader:
         prefix = self.numbering.label(p, self.styles)
         if prefix and text.strip():
             text = prefix + text.lstrip()
-        self.lines.append(Line(text, 0, self.block, 1, f"段落 {self.paragraph_count}"))
+        line = Line(text, 0, self.block, 1, f"段落 {self.paragraph_count}")
+        line.heading_level = self.heading_level(p)
+        self.lines.append(line)
+
+    def heading_level(self, p) -> int:
+        """1–6 for paragraphs styled as headings (``Heading 2``, ``标题 2``, ``Title``), else 0."""
+        style = p.find(f"{_W}pPr/{_W}pStyle")
+        if style is None:
+            return 0
+        name = self.styles.get(style.get(_W + "val", ""), style.get(_W + "val", "")).lower()
+        match = _HEADING_STYLE.match(name)
+        if match:
+            return min(6, max(1, int(match.group(1))))
+        return 1 if name in ("title", "标题") else 0
 
     def table(self, tbl) -> None:
         index = len(self.tables) + 1

@@ -27,6 +27,7 @@ _BLOCK = frozenset(
     "article aside main blockquote pre address figure figcaption hr form fieldset legend center "
     "body html".split()
 )
+_HEADINGS = {f"h{level}": level for level in range(1, 7)}
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\ufeff]+")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _MARKER = re.compile(r"^\s*gxlint\s*:\s*(.*?)\s*$", re.DOTALL)
@@ -72,7 +73,7 @@ class _Reader:
         if text:
             self.pending.append((text, hint))
 
-    def flush(self) -> None:
+    def flush(self, heading_level: int = 0) -> None:
         if not self.pending:
             return
         text = _SPACE.sub(" ", "".join(t for t, _ in self.pending)).strip()
@@ -80,7 +81,7 @@ class _Reader:
         self.pending = []
         if text:
             line, column = self.locate(hint, text)
-            self.lines.append(Line(text, 0, line, column))
+            self.lines.append(Line(text, 0, line, column, heading_level=heading_level))
 
     def locate(self, hint: int, text: str) -> tuple[int, int]:
         """The source line and column where ``text`` starts, searching a few lines from ``hint``."""
@@ -109,7 +110,7 @@ class _Reader:
             name = tag.lower() if tag else None
             if leaving:
                 if name in _BLOCK:
-                    self.flush()
+                    self.flush(_HEADINGS.get(name, 0))
                 self.add_text(element.tail, element.sourceline)
                 continue
             if element.tag is self.etree.Comment:

@@ -1,0 +1,91 @@
+"""Parser details the seeds do not show: unnumbered styled headings, PDF prose, uncertain rows."""
+
+from __future__ import annotations
+
+import io
+
+from gxlint.model import MISSING, NUMBER
+from gxlint.parser import parse
+from gxlint.readers import read_bytes
+from gxlint.testing import parse_text
+
+TITLES = ["总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况",
+          "政府信息公开行政复议、行政诉讼情况", "存在的主要问题及改进情况", "其他需要报告的事项"]
+
+
+def test_html_headings_without_numerals_are_sections():
+    body = "".join(f"<h2>{title}</h2><p>正文。</p>" for title in TITLES)
+    report = parse(read_bytes(f"<html><body><h1>年度报告</h1>{body}</body></html>".encode(), "r.html"))
+    assert [(s.number, s.numeral) for s in report.statutory_sections()] == [(n, "") for n in range(1, 7)]
+
+
+def test_word_heading_styles_without_numerals_are_sections():
+    import docx
+
+    document = docx.Document()
+    for title in TITLES:
+        document.add_heading(title, level=1)
+        document.add_paragraph("正文。")
+        document.add_paragraph("总体情况")  # the same words as plain text are not a heading
+    buffer = io.BytesIO()
+    document.save(buffer)
+    report = parse(read_bytes(buffer.getvalue(), "r.docx"))
+    sections = report.statutory_sections()
+    assert [s.number for s in sections] == [1, 2, 3, 4, 5, 6]
+    assert [s.line.location for s in sections] == [f"段落 {n}" for n in (1, 4, 7, 10, 13, 16)]
+
+
+def test_markdown_headings_without_numerals_are_sections():
+    text = "\n".join(f"## {title}\n\n正文。\n" for title in TITLES)
+    report = parse_text(text, path="r.md")
+    assert [s.number for s in report.statutory_sections()] == [1, 2, 3, 4, 5, 6]
+
+
+def test_plain_unnumbered_titles_are_not_headings():
+    text = "\n".join(f"{title}\n正文。" for title in TITLES)
+    assert parse_text(text).statutory_sections() == []
+
+
+def test_table_row_labels_are_not_sections():
+    text = "\n".join([
+        "一、总体情况", "正文。", "三、收到和处理政府信息公开申请情况",
+        "一、本年新收政府信息公开申请数量", "1", "0", "0", "0", "0", "0", "1",
+        "四、结转下年度继续办理", "0", "0", "0", "0", "0", "0", "0",
+        "四、政府信息公开行政复议、行政诉讼情况", "无。",
+    ])
+    report = parse_text(text)
+    assert [(s.number, s.line.origin_line) for s in report.statutory_sections()] == [(1, 1), (3, 3), (4, 20)]
+    row = report.tables.table3.rows[0]
+    assert [c.value for c in row.cells] == [1, 0, 0, 0, 0, 0, 1]
+
+
+def test_a_row_with_an_extra_value_is_missing_not_shifted():
+    text = "\n".join([
+        "三、收到和处理政府信息公开申请情况",
+        "一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | 9 |",
+        "二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+    ])
+    table = parse_text(text).tables.table3
+    assert all(cell.state == MISSING for cell in table.rows[0].cells)
+    assert "8 个值" in table.rows[0].cells[0].reason
+    assert all(cell.state == NUMBER for cell in table.rows[1].cells)
+
+
+def test_values_after_a_label_fragment_are_never_placed():
+    """A piece of a label followed by numbers: the row it may belong to becomes uncertain."""
+    text = "\n".join([
+        "三、收到和处理政府信息公开申请情况",
+        "一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+        "新收政府信息 | 5 | 5 | 5 | 5 | 5 | 5 | 5 |",
+        "（一）予以公开 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |",
+        "不予公开 | 6 | 6 | 6 | 6 | 6 | 6 | 6 |",
+    ])
+    table = parse_text(text).tables.table3
+    assert all(cell.state == MISSING for cell in table.rows[0].cells)  # 14 values: which 7?
+    assert [c.value for c in table.row("（一）予以公开").cells] == [2, 0, 0, 0, 0, 0, 2]  # the 6s went nowhere
+
+
+def test_pdf_rows_with_one_value_bind():
+    text = "\n".join(["二、主动公开政府信息情况", "第二十条 第（五）项", "信息内容 本年处理决定数量", "行政许可 447228"])
+    blocks = parse_text(text).tables.table2
+    assert [(row.label, [c.value for c in row.cells]) for row in blocks[0].rows] == [("行政许可", [447228])]
