@@ -187,12 +187,15 @@ class StatisticalPeriodWrong(Rule):
         if (start, end) == expected:
             return
         written = f"{meta.period[0]}至{meta.period[1]}"
-        yield self.at(
-            meta.period_span,
-            f"统计期限「{written}」应为 {meta.year}年1月1日至{meta.year}年12月31日：{_year_note(report)}",
-        )
+        whole_year = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year
+        if whole_year:
+            message = f"统计期限「{written}」是 {start.year} 年，与{_year_note(report)}不一致"
+        else:
+            message = f"统计期限「{written}」不是整年，应为 {meta.year}年1月1日至{meta.year}年12月31日：{_year_note(report)}"
+        yield self.at(meta.period_span, message)
 
 
+_THIS_REPORT = re.compile(r"(?:现公布|现将|公布|发布|编制|本)[^，。；,;]{0,30}$")
 _OWN_REPORT = re.compile(r"(?<!\d)(?P<year>20\d\d)\s*年度?\s*(?:政府信息公开|政务公开)(?:工作)?\s*(?:年度)?\s*报告")
 
 
@@ -224,7 +227,10 @@ class ReportYearMismatch(Rule):
         if year is None:
             return
         for paragraph in report.preamble:
-            for m in _OWN_REPORT.finditer(fold(paragraph.text)):
+            folded = fold(paragraph.text)
+            for m in _OWN_REPORT.finditer(folded):
+                if paragraph.kind != "title" and not _THIS_REPORT.search(folded, 0, m.start()):
+                    continue  # a sentence about another report, not a statement of this one's year
                 if int(m["year"]) != year:
                     where = "标题" if paragraph.kind == "title" else "前言"
                     yield self.at(

@@ -75,10 +75,10 @@ def test_signature_date_that_lost_its_year_month_and_day():
 @pytest.mark.parametrize(
     ("period", "expected"),
     [
-        ("自2022年1月1日起至2022年12月31日止", "应为 2023年1月1日至2023年12月31日：报告年度 2023 年（据标题）"),
-        ("自2023年1月1日起至2023年11月30日止", "应为 2023年1月1日至2023年12月31日"),
-        ("自2023年1月1日起至12月30日止", "应为 2023年1月1日至2023年12月31日"),
-        ("自2023年2月1日起至2024年1月31日止", "应为 2023年1月1日至2023年12月31日"),
+        ("自2022年1月1日起至2022年12月31日止", "统计期限「2022年1月1日至2022年12月31日」是 2022 年，与报告年度 2023 年（据标题）不一致"),
+        ("自2023年1月1日起至2023年11月30日止", "不是整年，应为 2023年1月1日至2023年12月31日：报告年度 2023 年（据标题）"),
+        ("自2023年1月1日起至12月30日止", "不是整年，应为 2023年1月1日至2023年12月31日"),
+        ("自2023年2月1日起至2024年1月31日止", "不是整年，应为 2023年1月1日至2023年12月31日"),
     ],
 )
 def test_statistical_period_that_is_not_the_report_year(period, expected):
@@ -111,6 +111,11 @@ def test_signature_two_years_after_the_report_year():
     [(line, column, message)] = found(text, "GX603")
     assert (line, column) == where(text, "2025年1月20日")
     assert "应在 2024 年发布" in message
+
+
+def test_preamble_sentence_about_another_report_is_not_a_mismatch():
+    text = "2023年政府信息公开工作年度报告\n对照2022年度政府信息公开工作年度报告中指出的问题逐项整改。\n一、总体情况\n"
+    assert found(text, "GX603") == []
 
 
 def test_previous_report_mentioned_in_the_body_is_not_a_mismatch():
