@@ -47,6 +47,7 @@ def _section(section: Section) -> dict:
         "match": section.match,
         "level": section.level,
         "line": section.line.origin_line,
+        "location": section.line.location or None,  # "段落 12", "第 3 页" for DOCX and PDF
         "children": [_section(child) for child in section.children],
     }
 
