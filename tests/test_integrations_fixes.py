@@ -122,3 +122,15 @@ def test_binary_formats_and_changed_files_are_left_alone(tmp_path):
     outcome = fixes.apply(results, unsafe=False, write=True)
     assert outcome.fixed == 0 and "修改" in outcome.errors[0]
     assert target.read_text(encoding="utf-8") == report("有人在检查之后修改了文件。", SAFE)
+
+
+def test_html_is_fixed_in_its_source(tmp_path):
+    from .test_integrations_suppressions import HTML
+
+    target = tmp_path / "r.html"
+    target.write_text(HTML, encoding="utf-8")
+    outcome = fixes.apply(lint(target), unsafe=False, write=True)
+    assert outcome.fixed == 1  # line 4 is suppressed; line 5 is fixed inside its <p>
+    assert target.read_text(encoding="utf-8") == HTML.replace(
+        f"<p>依据{FULL}办理。</p>", f"<p>依据《{FULL}》办理。</p>"
+    )

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from gxlint.config import Settings
 from gxlint.diagnostics import Diagnostic, Severity
+from gxlint.engine import Linter
+from gxlint.engine_rules import ENGINE_RULES
+from gxlint.plugins import Registry
 from gxlint.suppressions import directives, parse_marker
 
-from .integrations_support import FULL, example_linter, report, run_gxlint
+from .integrations_support import FULL, example_linter, example_module, report, run_gxlint
 
 MENTION = f"本机关落实{FULL}要求。"  # GX901 (example plugin) at column 6 of its line
 
@@ -80,11 +83,13 @@ def test_no_unused_finding_for_codes_the_run_does_not_check():
 
 
 def test_blanket_disable_is_unused_only_when_every_rule_runs():
-    text = report("<!-- gxlint: disable -->", "无关的句子。")
-    assert findings(text, select=["GX"]) == [(2, "GX005")]
-    settings = Settings()
-    settings.ignore = ["GX2"]
-    assert findings(text, select=["GX"], settings=settings) == []
+    # only the engine's rules and GX901 are installed here, so "every rule" is known to find nothing
+    rules = {rule.code: rule for rule in (*ENGINE_RULES, example_module().RegulationTitleWithoutBookMarks)}
+    text = report("<!-- gxlint: disable -->", "无关的句子。").encode("utf-8")
+    everything = Linter(Settings(select=["GX"]), Registry(rules=rules)).lint_bytes(text, "report.md")
+    assert [(d.line, d.code) for d in everything.diagnostics] == [(2, "GX005")]
+    not_everything = Linter(Settings(select=["GX"], ignore=["GX2"]), Registry(rules=rules)).lint_bytes(text, "report.md")
+    assert not_everything.diagnostics == []
 
 
 def test_malformed_directive_is_reported():
@@ -117,3 +122,21 @@ def test_cli_suppression_and_unused_comment(tmp_path):
     reported = run_gxlint(["reported.md"], tmp_path)
     assert reported.returncode == 1
     assert reported.stdout.startswith("reported.md:1:1: GX002 ")
+
+
+HTML = """<html><body>
+<h2>一、总体情况</h2>
+<!-- gxlint: disable-next-line GX901 -->
+<p>本机关落实中华人民共和国政府信息公开条例要求。</p>
+<p>依据中华人民共和国政府信息公开条例办理。</p>
+<h2>二、主动公开政府信息情况</h2>
+<h2>三、收到和处理政府信息公开申请情况</h2>
+<h2>四、政府信息公开行政复议、行政诉讼情况</h2>
+<h2>五、存在的主要问题及改进情况</h2>
+<h2>六、其他需要报告的事项</h2>
+</body></html>
+"""
+
+
+def test_html_comments_silence_the_next_source_line():
+    assert findings(HTML, path="report.html") == [(5, "GX901")]
