@@ -20,7 +20,9 @@ from importlib import resources
 from typing import Iterable, Optional
 
 _ADDRESS = re.compile(r"(?:通讯地址|通信地址|联系地址|办公地址|办公地点|受理地点|地址|地点)\s*[:：]?\s*(?P<address>[^，。；;,、()（）]{2,40})")
-_NAME_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,40}$")
+_NAME_LINE = re.compile(
+    r"^[\u4e00-\u9fff（）()]{2,40}(?:人民政府|委员会|管委会|办公室|办事处|政府|局|厅|委|办|中心|镇|乡|街道)$"
+)
 
 
 def _read(name: str) -> list[list[str]]:
@@ -125,6 +127,11 @@ def _search_pattern(short: bool) -> tuple[re.Pattern, dict[str, list[tuple[str, 
         for name, cities in table.city_short.items():
             if len(name) >= 2 and name not in names:
                 names[name] = [(table.cities[c], c) for c in cities]
+        for province in table.provinces:
+            # 广东营商… is 广东, not 东营: the province's short name must be there to win
+            # and 吉林 alone may be the province or its city 吉林市: it names the province only
+            short_name = table.short_name(province)
+            names[short_name] = [*names.get(short_name, []), (province, province if province in table.municipalities else None)]
     ordered = sorted(names, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, ordered))), names
 

@@ -125,3 +125,16 @@ def test_report_without_phone_numbers_does_not_import_phonenumbers():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("agency", "texts", "province", "city"),
+    [
+        ("广东营商环境建设局", [], "广东省", None),  # not 东营 (山东)
+        ("吉林商务局", [], "吉林省", None),  # 吉林 alone: the province, maybe its city
+        ("常德经济技术开发区", ["确保定期公开"], "湖南省", "常德市"),  # 保定 inside a phrase is no place
+    ],
+)
+def test_short_names_inside_other_words(agency, texts, province, city):
+    region = detect_region(agency, texts)
+    assert (region["province"], region["city"]) == (province, city)
