@@ -136,12 +136,22 @@ def apply_suppressions(document, diagnostics: list[Diagnostic], settings) -> lis
 
     rule = UnusedSuppression()
     path = kept[0].path if kept else (diagnostics[0].path if diagnostics else path)
-    for line, why in malformed:
-        kept.append(_at(rule, line, why, path))
-    for directive in suppressing:
-        message = _unused_message(directive, settings, path)
+    stale: list[tuple[int, str, Optional[Directive]]] = [(line, why, None) for line, why in malformed]
+    stale += [(d.line, "", d) for d in suppressing if _unused_message(d, settings, path)]
+    # A GX005 finding can itself be silenced, by a comment naming GX005 or a blanket disable; that
+    # use counts, so messages are made only once every use is known.
+    reported = []
+    for line, why, own in stale:
+        probe = _at(rule, line, "", path)
+        silencers = [d for d in suppressing if d is not own and d.covers(probe)]
+        for directive in silencers:
+            directive.mark(probe)
+        if not silencers:
+            reported.append((line, why, own))
+    for line, why, own in reported:
+        message = why or _unused_message(own, settings, path)
         if message:
-            kept.append(_at(rule, directive.line, message, path))
+            kept.append(_at(rule, line, message, path))
     return kept
 
 

@@ -140,3 +140,11 @@ HTML = """<html><body>
 
 def test_html_comments_silence_the_next_source_line():
     assert findings(HTML, path="report.html") == [(5, "GX901")]
+
+
+def test_a_stale_comment_can_itself_be_silenced():
+    stale = "<!-- gxlint: disable-next-line GX901 -->"  # the next line has no GX901 finding
+    assert findings(report(stale, "无关的句子。")) == [(2, "GX005")]
+    assert findings(report("<!-- gxlint: disable-next-line GX005 -->", stale, "无关的句子。")) == []
+    # a comment silencing GX005 where there is none is stale itself
+    assert findings(report("<!-- gxlint: disable-next-line GX005 -->", "无关的句子。")) == [(2, "GX005")]
