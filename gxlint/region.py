@@ -120,7 +120,8 @@ def postal_prefixes() -> dict[str, str]:
 
 
 @lru_cache(maxsize=2)
-def _search_pattern(short: bool) -> tuple[re.Pattern, dict[str, list[tuple[str, Optional[str]]]]]:
+def _place_names(short: bool) -> tuple[dict[str, list[tuple[str, Optional[str]]]], int]:
+    """Searchable name → the (province, city) pairs it can mean, and the longest name's length."""
     table = load_regions()
     names = table.names()
     if short:
@@ -128,22 +129,33 @@ def _search_pattern(short: bool) -> tuple[re.Pattern, dict[str, list[tuple[str, 
             if len(name) >= 2 and name not in names:
                 names[name] = [(table.cities[c], c) for c in cities]
         for province in table.provinces:
-            # 广东营商… is 广东, not 东营: the province's short name must be there to win
+            # 广东营商… is 广东, not 东营: the province's short name must be there to win;
             # and 吉林 alone may be the province or its city 吉林市: it names the province only
             short_name = table.short_name(province)
             names[short_name] = [*names.get(short_name, []), (province, province if province in table.municipalities else None)]
-    ordered = sorted(names, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, ordered))), names
+    return names, max(map(len, names))
 
 
 def places_in(text: str, short: bool = False) -> list[list[tuple[str, Optional[str]]]]:
-    """The place names in ``text``, longest first so 海南省 is not read as 海南(藏族自治州).
+    """The place names in ``text``, scanning left to right and taking the longest name at each
+    place, so 海南省 is not read as 海南(藏族自治州) and 广东营商 not as 东营.
 
     ``short`` also accepts a city without its suffix (常德经济技术开发区): right for an agency's
     name, wrong for an address, where 中山路 is a street and not 中山市.
     """
-    pattern, names = _search_pattern(short)
-    return [names[m.group(0)] for m in pattern.finditer(text)]
+    names, longest = _place_names(short)
+    found = []
+    index = 0
+    while index < len(text):
+        for length in range(min(longest, len(text) - index), 1, -1):
+            places = names.get(text[index:index + length])
+            if places:
+                found.append(places)
+                index += length
+                break
+        else:
+            index += 1
+    return found
 
 
 def _fragments(agency: Optional[str], texts: Iterable[str]) -> list[tuple[str, bool]]:
