@@ -111,18 +111,21 @@ class PartsExceedWhole(Rule):
             if total <= whole.value or len(breakdown.parts) < 2:
                 continue
             split, _ = _split_for(breakdown)
-            evidence = ""
+            severity = None
             if split is not None:
                 evidence = f"（{split.name}互不重叠）"
             else:
                 subset = _adds_up_in_part(breakdown)
                 if subset is None:
                     continue
+                # Inferred from the figures themselves rather than known: a warning.
                 evidence = f"（其中 {_sum_text(subset, unit)} 已等于总数，其余各项未计入总数）"
+                severity = Severity.WARNING
             first = breakdown.parts[0]
             yield self.at(
                 _span(first.sentence, first.quantity),
                 f"其中各项之和 {_figure(total, unit)}（{_sum_text(breakdown.parts, unit)}）超过总数 {whole_text}{evidence}",
+                severity=severity,
             )
 
 

@@ -39,3 +39,5 @@ def test_gx2_findings_on_the_seeds(capsys):
     assert sorted((item["path"].rsplit("/", 1)[-1], item["line"], item["column"], item["code"]) for item in found) == EXPECTED
     severities = {(item["line"], item["code"]): item["severity"] for item in found}
     assert severities[(11, "GX213")] == "info"
+    by_column = {(item["line"], item["column"]): item["severity"] for item in found if item["code"] == "GX212"}
+    assert by_column == {(9, 84): "warning", (9, 262): "error"}  # inferred vs known-disjoint
