@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 
+from gxlint.numbers import looks_like_value
 from gxlint.templates import get_template
 
 SECTION_NUMERALS = "一二三四五六"
@@ -154,7 +155,7 @@ def pdf_rows(grid) -> list[str]:
 
 
 def _is_value(text: str) -> bool:
-    return bool(text) and text.replace(".", "", 1).isdigit()
+    return looks_like_value(text)
 
 
 TEXT_LAYOUTS = {

@@ -19,7 +19,7 @@ MAX_ROW_CHARS = 400  # longer lines are prose or debris, never a row of numbers
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 # A label followed by space-separated numbers (one is enough when the label is Chinese: table 二
 # rows such as ``行政许可 447228``), or three or more numbers alone.
-_NUMBER = r"-?\d+(?:\.\d+)?"
+_NUMBER = r"-?\d+(?:\.\d+)?(?:万元|亿元|元)?"  # 采购总金额 is written with its unit: 1112万元
 _PDF_ROW = re.compile(rf"^(?P<label>.*?[^\d\s.\-])\s+(?P<nums>{_NUMBER}(?:\s+{_NUMBER})*)\s*$")
 _CJK_END = re.compile(r"[\u4e00-\u9fff）)]\s*$")
 _NUMBERS_ONLY = re.compile(rf"^\s*(?P<nums>{_NUMBER}(?:\s+{_NUMBER}){{2,}})\s*$")
@@ -106,11 +106,9 @@ def _pipe_tokens(line: Line) -> list[Token]:
     text = line.text
     pieces: list[tuple[int, int]] = []
     start = 0
-    for index, char in enumerate(text):
-        if char == "|":
-            pieces.append((start, index))
-            start = index + 1
-    pieces.append((start, len(text)))
+    for part in text.split("|"):  # (start, end) of each piece between pipes
+        pieces.append((start, start + len(part)))
+        start += len(part) + 1
     row_start = bool(pieces) and not text[pieces[0][0] : pieces[0][1]].strip()
     if row_start:
         pieces = pieces[1:]
