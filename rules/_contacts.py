@@ -27,7 +27,7 @@ PHONE_LABELS = (
     "|电话号码|传真号码|传真电话|联系方式|电话|传真|手机|热线|Tel|TEL|Fax|FAX"
 )
 POSTAL_LABELS = "邮政编码|邮编"
-MAIL_LABELS = "电子邮箱|电子信箱|电子邮件|邮箱|信箱|E-mail|e-mail|Email|email|EMAIL|E-MAIL"
+MAIL_LABELS = "电子邮箱|电子信箱|电子邮件|邮箱|E-mail|e-mail|Email|email|EMAIL|E-MAIL"
 _LABEL = re.compile(f"(?P<label>{PHONE_LABELS}|{POSTAL_LABELS}|{MAIL_LABELS}|网址|网站地址)")
 _ZONE_STOP = re.compile(r"[。;]")
 _PHONE_RUN = re.compile(r"(?<![A-Za-z0-9.@/\-])(?:\+\s*86\s*-?\s*)?\(?\d[\d\s\-()]*\d\)?(?![A-Za-z@])")
@@ -35,6 +35,7 @@ _EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|EXT\.?)\s*(?P<ext>\d{1,6})")
 _SHAPED_LANDLINE = re.compile(r"(?<![A-Za-z0-9.@/\-])\(?0\d{2,3}\)?\s*-\s*\d{7,8}(?![\d@])")
 
 
+@lru_cache(maxsize=2048)  # each paragraph is folded once per kind of contact value
 def fold(text: str) -> str:
     """Full-width ASCII → ASCII, dashes → ``-``, odd spaces → space; same length as ``text``."""
     return text.translate(_FOLD)
@@ -175,7 +176,9 @@ _MAIL = re.compile(
     r"(?P<domain>[A-Za-z0-9\-]+(?:\s*[.,。]\s*[A-Za-z0-9\-]+)*)"
 )
 # In an e-mail stretch, an address that lost its @: ``hdqswj163.com``.
-_MAIL_NO_AT = re.compile(r"(?<![\w.@-])[A-Za-z0-9][A-Za-z0-9._\-]{2,}\.(?:com|cn|net|org)(?:\.cn)?(?![\w@])")
+_MAIL_NO_AT = re.compile(
+    r"(?<![A-Za-z0-9_.@/\-])(?!www\.)[A-Za-z0-9][A-Za-z0-9._\-]{2,}\.(?:com|cn|net|org)(?:\.cn)?(?![\w@/.])"
+)
 
 
 def mail_addresses(report: Report) -> Iterator[tuple[Found, bool]]:

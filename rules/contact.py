@@ -169,7 +169,7 @@ class PostalCodeMalformed(Rule):
         for found in postal_codes(report):
             value = found.folded
             if not value.isdigit():
-                yield self.at(found.span, f"邮政编码「{found.raw}」含非数字字符（字母 O 代替了数字 0？）")
+                yield self.at(found.span, f"邮政编码「{found.raw}」把数字 0 写成了字母 O")
             elif len(value) != 6:
                 yield self.at(found.span, f"邮政编码「{found.raw}」应为 6 位数字，这里是 {len(value)} 位")
             elif value[:2] not in prefixes and not value.startswith("99"):

@@ -148,7 +148,7 @@ def test_area_code_of_a_county_level_city_belongs_to_its_city():
 @pytest.mark.parametrize(
     ("code", "why"),
     [("41500", "应为 6 位数字，这里是 5 位"), ("4150011", "应为 6 位数字，这里是 7 位"),
-     ("095001", "开头 09 不对应任何省级邮区"), ("4150O1", "含非数字字符")],
+     ("095001", "开头 09 不对应任何省级邮区"), ("4150O1", "把数字 0 写成了字母 O")],
 )
 def test_malformed_postal_code(code, why):
     text = HEAD + f"通讯地址：常德经开区德山大道369号；邮政编码：{code}；电话：0736-7312309。\n"
@@ -196,6 +196,12 @@ def test_mail_slips(sentence, value, why):
 def test_good_mail_addresses_are_left_alone():
     text = HEAD + "电子邮箱：hdqswj@hedong.gov.cn；E-mail: zwgk_2023@mail.changde.gov.cn。\n"
     assert found(text, "GX306") == [] and found(text, "GX307") == []
+
+
+@pytest.mark.parametrize("sentence", ["市长信箱：http://www.changde.gov.cn/szxx", "电子邮箱：www.changde.gov.cn/mail",
+                                      "邮箱：http://mail.changde.gov.cn"])
+def test_web_mailboxes_are_not_addresses_without_at(sentence):
+    assert found(HEAD + sentence + "。\n", "GX306") == []
 
 
 def test_personal_mailbox_is_info():
