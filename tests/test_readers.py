@@ -253,3 +253,12 @@ def test_docx_with_the_wrong_suffix_is_sniffed():
     document = read_bytes(data, "template.txt")
     assert document.kind == "docx"
     assert parse(document).section(3) is not None
+
+
+def test_pdf_table_grid_has_the_merged_cells_of_the_page(pdf_doc):
+    table4 = pdf_doc.tables[-1]
+    assert table4.width == 15 and len(table4.rows) == 4
+    assert table4.rows[0][0].colspan == 5 and table4.rows[0][5].colspan == 10
+    assert table4.rows[1][0].rowspan == 2 and table4.rows[2][0] is table4.rows[1][0]
+    assert [c.text for c in table4.rows[3]] == ["72", "64", "178", "37", "351", "13", "4", "8", "1", "26",
+                                                "12", "1", "1", "6", "20"]

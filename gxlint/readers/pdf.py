@@ -72,12 +72,10 @@ def _page_lines(page, number: int, tables: list) -> list[Line]:
         if text.strip():
             blocks.append((row["top"], [Line(text, 0, 0, 1, f"第 {number} 页")]))
     for table in found:
-        grid_rows = []
-        for row in table.extract():
-            grid_rows.append([_cell(text) for text in row])
+        texts = [[_cell(text) for text in row] for row in table.extract()]
         index = len(tables) + 1
         try:
-            grid, placed = build_grid(index, _spans(grid_rows))
+            grid, placed = build_grid(index, _spans_from_boxes(table, texts) or _spans(texts))
         except ValueError:
             continue
         tables.append(grid)
@@ -114,8 +112,34 @@ def _cell(text):
     return _SPACE.sub(" ", joined).strip()
 
 
+def _spans_from_boxes(table, texts: list[list]) -> list[list[tuple[str, int, int, object]]]:
+    """Row and column spans measured from the cells' boxes against the table's rulings."""
+    try:
+        boxes = [list(row.cells) for row in table.rows]
+    except AttributeError:
+        return []
+    if len(boxes) != len(texts) or any(len(b) != len(t) for b, t in zip(boxes, texts)):
+        return []
+    xs = sorted({round(v, 1) for row in boxes for box in row if box for v in (box[0], box[2])})
+    ys = sorted({round(v, 1) for row in boxes for box in row if box for v in (box[1], box[3])})
+
+    def inside(bounds, low, high):
+        return sum(1 for b in bounds if low + 0.5 < b < high - 0.5)
+
+    out = []
+    for box_row, text_row in zip(boxes, texts):
+        cells = []
+        for box, text in zip(box_row, text_row):
+            if box is None or text is None:
+                continue
+            x0, top, x1, bottom = box
+            cells.append((text, inside(ys, top, bottom) + 1, inside(xs, x0, x1) + 1, None))
+        out.append(cells)
+    return out
+
+
 def _spans(rows: list[list]) -> list[list[tuple[str, int, int, object]]]:
-    """pdfplumber marks the positions a merged cell covers with None: turn them into spans."""
+    """Without boxes: the positions a merged cell covers are None; guess spans from them."""
     height = len(rows)
     width = max((len(row) for row in rows), default=0)
     grid = [list(row) + [None] * (width - len(row)) for row in rows]
