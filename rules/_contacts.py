@@ -170,10 +170,13 @@ def postal_codes(report: Report) -> list[Found]:
     return found
 
 
+# A dot written as a comma, a full stop or with spaces: only before a top-level word, so that
+# "xx@163.com。2023年…" is an address and a sentence, not one address.
+_SLIPPED_DOT = r"\s*[.,。]\s*(?:com|cn|net|org|gov|edu)(?![A-Za-z0-9@])"
 # An e-mail address as written, slips included: spaces around @ and dots, commas for dots.
 _MAIL = re.compile(
-    r"(?<![\w.@-])(?P<local>[A-Za-z0-9][A-Za-z0-9._%+\-]*)\s*@\s*"
-    r"(?P<domain>[A-Za-z0-9\-]+(?:\s*[.,。]\s*[A-Za-z0-9\-]+)*)"
+    r"(?<![A-Za-z0-9_.@\-])(?P<local>[A-Za-z0-9][A-Za-z0-9._%+\-]*)\s*@\s*"
+    rf"(?P<domain>[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+|{_SLIPPED_DOT})*)"
 )
 # In an e-mail stretch, an address that lost its @: ``hdqswj163.com``.
 _MAIL_NO_AT = re.compile(
@@ -206,7 +209,7 @@ def _label_before(folded: str, offset: int) -> str:
 # A web address as written: a scheme (maybe misspelt) or www., then a host that may hold slips.
 _URL = re.compile(
     r"(?i)(?<![A-Za-z0-9@.])(?:(?P<scheme>[a-z]{2,6})\s*(?P<sep>[:;]{0,2}\s*[/\\]{1,3})|(?=www\s*[.,。]))"
-    r"(?P<host>[A-Za-z0-9\-]+(?:\s*[.,。]\s*[A-Za-z0-9\-]+)+)(?P<path>[A-Za-z0-9\-._~/?=&%#:+]*)"
+    rf"(?P<host>[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+|{_SLIPPED_DOT})+)(?P<path>[A-Za-z0-9\-._~/?=&%#:+]*)"
 )
 
 

@@ -260,3 +260,17 @@ def test_same_value_written_differently_or_listed_together_is_no_conflict():
     text = ("如对本报告有疑问，请联系（联系电话：0736-7312309、7300715）。\n一、总体情况\n办理咨询。\n"
             "六、其他需要报告的事项\n联系电话：（0736）7300715。传真：0736-7300716。\n")
     assert found(text, "GX310") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "电子邮箱：hdqswj@hedong.gov.cn。2023年，我局共收到申请5件。",
+        "电子邮箱：a@hedong.gov.cn,b@hedong.gov.cn。",
+        "门户网站（http://www.hedong.gov.cn）。2023年，网站改版。",
+        "网址：www.hedong.gov.cn，2023年访问量100万。",
+    ],
+)
+def test_addresses_followed_by_a_sentence_are_read_whole(sentence):
+    text = HEAD + sentence + "\n"
+    assert found(text, "GX306") == [] and found(text, "GX308") == []
