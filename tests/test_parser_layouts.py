@@ -89,3 +89,17 @@ def test_pdf_rows_with_one_value_bind():
     text = "\n".join(["二、主动公开政府信息情况", "第二十条 第（五）项", "信息内容 本年处理决定数量", "行政许可 447228"])
     blocks = parse_text(text).tables.table2
     assert [(row.label, [c.value for c in row.cells]) for row in blocks[0].rows] == [("行政许可", [447228])]
+
+
+def test_markdown_cells_with_html_line_breaks():
+    text = "\n".join([
+        "二、主动公开政府信息情况",
+        "| 第二十条第（一）项 | | | |",
+        "|---|---|---|---|",
+        "| 信息内容 | 本年<br/>制发件数 | 本年<br>废止件数 | 现行有效<BR />件数 |",
+        "| 规章 | 1<br> | 0 | 2 |",
+        "| 行政规范性<br/>文件 | 3 | 4 | 5 |",
+    ])
+    block = parse_text(text, path="r.md").tables.table2[0]
+    assert [m.canonical for m in block.column_matches][-3:] == ["本年制发件数", "本年废止件数", "现行有效件数"]
+    assert [[c.value for c in row.cells] for row in block.rows] == [[1, 0, 2], [3, 4, 5]]

@@ -15,6 +15,7 @@ from typing import Iterable
 from ..model import Line, Span
 from ..numbers import looks_like_value
 
+_HTML_BREAK = re.compile(r"<br\s*/?>|</?(?:p|span|div|strong|b)\b[^>]*>", re.IGNORECASE)
 MAX_ROW_CHARS = 400  # longer lines are prose or debris, never a row of numbers
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 # A label followed by space-separated numbers (one is enough when the label is Chinese: table 二
@@ -129,4 +130,6 @@ def _token(line: Line, start: int, end: int) -> Token:
     if stripped:
         start += raw.find(stripped)
         end = start + len(stripped)
+        if "<" in stripped:  # Markdown converted from HTML keeps line breaks inside cells
+            stripped = _HTML_BREAK.sub(" ", stripped).strip()
     return Token(stripped, line.span(start, end), line)
