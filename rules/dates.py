@@ -4,6 +4,10 @@ signature and publication dates and the statutory deadline.
 The report year comes from the parser's metadata (title first, then the 统计期限 sentence …);
 each rule names where it took the year from, so a reader can tell which of two disagreeing
 statements the linter trusted.
+
+Dates in the web page's metadata panel (发布日期, 成文日期, 生成日期) are the site's, not the
+author's, so their form is not linted; their values are evidence of when the report was
+published and are checked against the period and the deadline like the signature date.
 """
 
 from __future__ import annotations
