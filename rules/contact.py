@@ -103,11 +103,16 @@ class PhoneAreaCodeJoined(Rule):
                 )
 
 
+_OWN_CONTACT_LABELS = {"电话", "联系电话", "传真", "办公电话", "咨询电话", "受理电话", "联系方式", "电话号码",
+                       "传真号码", "传真电话", "Tel", "TEL", "Fax", "FAX"}
+
+
 class PhoneAreaCodeElsewhere(Rule):
     """固定电话的区号不属于本机关所在的城市。
 
     常德的机关留下北京的区号，多半是从别的报告抄来未改。只在机关所在地确定（由机关名称和
-    地址查得）时核对；区号所属城市取自 phonenumbers 的中国地理编码数据。
+    地址查得）时核对，只核对机关自己的联系电话和传真（举报电话、上级热线可能属于别的机关）；
+    区号所属城市取自 phonenumbers 的中国地理编码数据。
 
     Bad::
 
@@ -136,6 +141,8 @@ class PhoneAreaCodeElsewhere(Rule):
         for found, verdict in judged_phones(report):
             if not (verdict.valid and verdict.kind == LANDLINE) or verdict.area_code in own:
                 continue
+            if found.label not in _OWN_CONTACT_LABELS:
+                continue  # a 举报电话 or an unlabelled number may well be another body's
             other = table.get(verdict.area_code)
             if other is None or not other.province:
                 continue
@@ -383,12 +390,16 @@ class PortalNotGovernmentDomain(Rule):
             yield self.at(found.span, f"门户网站网址「{found.raw}」不是政府域名（{host}，应以 .gov.cn 结尾）")
 
 
+_REPORT_CONTACT = re.compile(r"报告.*(?:联系|疑问|咨询)|(?:联系|疑问|咨询).*报告")
+
+
 class ContactValueConflict(Rule):
     """同一联系标签在报告中给出两个不同的值。
 
     报告前言写“联系电话：0736-7312309”，结尾又写“联系电话：0736-7312300”，读者不知道该打哪一个，
-    其中一个多半是旧号码。比较同一标签（电话、传真、邮编、邮箱）各处的值；同处列出的几个号码
-    视为一组，与前面任何一组都不重合时才报告。
+    其中一个多半是旧号码。只比较报告自己的联系说明（“如对本报告有疑问，请联系……”）中同一
+    标签（电话、传真、邮编、邮箱）的值；同处列出的几个号码视为一组，与前面任何一组都不重合时
+    才报告。
 
     Bad::
 
@@ -396,7 +407,7 @@ class ContactValueConflict(Rule):
 
         六、其他需要报告的事项
 
-        联系电话：0736-7312300。
+        对本报告如有意见建议，请联系：联系电话：0736-7312300。
 
     Good::
 
@@ -404,7 +415,7 @@ class ContactValueConflict(Rule):
 
         六、其他需要报告的事项
 
-        联系电话：0736-7312309。
+        对本报告如有意见建议，请联系：联系电话：0736-7312309。
     """
 
     code = "GX310"
@@ -414,7 +425,7 @@ class ContactValueConflict(Rule):
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
         values: list[tuple[str, int, str, Found]] = []
         for found, verdict in judged_phones(report):
-            if found.label and verdict.valid:
+            if found.label in _OWN_CONTACT_LABELS and verdict.valid:
                 values.append((found.label, found.zone, verdict.national, found))
         prefixes = postal_prefixes()
         for found in postal_codes(report):
@@ -423,6 +434,9 @@ class ContactValueConflict(Rule):
         for found, has_at in mail_addresses(report):
             if found.label and not _mail_problems(found, has_at):
                 values.append((found.label, found.zone, found.folded.lower(), found))
+        # only the report's own contact statements (如对本报告有疑问，请联系…): a list of other
+        # bodies' numbers under the same label is no conflict
+        values = [v for v in values if _REPORT_CONTACT.search(v[3].paragraph.text)]
         groups: dict[str, dict[int, list[tuple[str, Found]]]] = {}
         for label, zone, value, found in values:
             groups.setdefault(label, {}).setdefault(zone, []).append((value, found))

@@ -132,6 +132,11 @@ def test_area_code_of_another_city_is_a_warning():
     assert message == "电话「010-12345678」的区号 010 属于北京市，而本机关在常德市（区号 0736）"
 
 
+def test_area_code_of_another_bodys_hotline_is_not_checked():
+    text = CHANGDE + "省纪委监委举报电话：0731-12388888；群众可拨打0731-84567890咨询。\n"
+    assert found(text, "GX303") == []
+
+
 def test_area_code_not_checked_when_the_region_is_uncertain():
     text = "河东区商务局2023年政府信息公开工作年度报告\n" + HEAD + "联系电话：010-12345678。\n"
     assert found(text, "GX303") == []
@@ -250,7 +255,8 @@ def test_portal_outside_government_domain_is_info_and_other_sites_are_not_flagge
 
 
 def test_same_label_two_values():
-    text = "如对本报告有疑问，请联系（联系电话：0736-7312309；邮政编码：415001）。\n一、总体情况\n办理咨询。\n六、其他需要报告的事项\n联系电话：0736-7312300；邮政编码：415001。\n"
+    text = ("如对本报告有疑问，请联系（联系电话：0736-7312309；邮政编码：415001）。\n一、总体情况\n办理咨询。\n"
+            "六、其他需要报告的事项\n对本报告如有意见建议，请联系：联系电话：0736-7312300；邮政编码：415001。\n")
     [(line, column, message)] = found(text, "GX310")
     assert (line, column) == where(text, "0736-7312300")
     assert message == "「联系电话」前面（第 1 行）为 0736-7312309，这里为 0736-7312300，两者不一致"
@@ -258,7 +264,12 @@ def test_same_label_two_values():
 
 def test_same_value_written_differently_or_listed_together_is_no_conflict():
     text = ("如对本报告有疑问，请联系（联系电话：0736-7312309、7300715）。\n一、总体情况\n办理咨询。\n"
-            "六、其他需要报告的事项\n联系电话：（0736）7300715。传真：0736-7300716。\n")
+            "六、其他需要报告的事项\n对本报告有疑问请联系：联系电话：（0736）7300715。传真：0736-7300716。\n")
+    assert found(text, "GX310") == []
+
+
+def test_other_bodies_listed_under_the_same_label_are_no_conflict():
+    text = HEAD + "县政务服务中心电话：0736-7312309；县档案馆电话：0736-7300715。\n如对本报告有疑问，请联系（电话：0736-7312300）。\n"
     assert found(text, "GX310") == []
 
 
