@@ -136,6 +136,11 @@ def _may_continue(report: Report, folded: str, end: int) -> bool:
     return report.source_kind == "pdf" and not folded[end:].strip()
 
 
+def at_pdf_line_break(report: Report, folded: str, start: int, end: int) -> bool:
+    """A value that starts or ends a PDF text line may be the half of one split across lines."""
+    return report.source_kind == "pdf" and (not folded[:start].strip() or not folded[end:].strip())
+
+
 def _trim_run(folded: str, start: int, end: int) -> Optional[tuple[int, int]]:
     """Drop unbalanced brackets and spaces at the ends of a digit run."""
     text = folded[start:end]

@@ -21,7 +21,7 @@ from gxlint.diagnostics import Diagnostic, Severity
 from gxlint.model import Paragraph, Report
 from gxlint.rule import Rule, RuleContext
 
-from ._contacts import fold
+from ._contacts import at_pdf_line_break, fold
 from ._dates import CHINESE_DATE, make_date, page_dates, parse_chinese_date, signature_date
 
 _LOST_BOTH = re.compile(r"(?<![\d年月./\-])(?P<year>20\d\d)(?P<rest>\d{1,4})\s*日")
@@ -90,6 +90,8 @@ class DateMalformed(Rule):
             reported: list[tuple[int, int]] = []
             for start, end, message in self._problems(paragraph, folded):
                 if any(a < end and start < b for a, b in reported):
+                    continue
+                if paragraph.kind != "signature" and at_pdf_line_break(report, folded, start, end):
                     continue
                 reported.append((start, end))
                 yield self.at(paragraph.span_of(start, end), message)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from gxlint_rules import dates
 
+from gxlint.rule import RuleContext
 from gxlint.testing import lint_text, parse_text
 
 from .contact_dates_support import check_docstring_examples, found, where
@@ -179,3 +180,13 @@ def test_deadline_judged_by_the_page_publication_date():
     late = head.format(published="2024-02-19")
     assert [d[:2] for d in found(late, "GX605")] == [where(late, "2024-02-19")]
     assert found(head.format(published="2024-01-19"), "GX605") == []
+
+
+def test_dates_split_across_pdf_lines_are_not_judged_by_halves():
+    text = "2023年政府信息公开工作年度报告\n一、总体情况\n本年度报告所列数据截至 2023 年 12 月 3\n1 日。于2023年2月30日印发通知。\n"
+    parsed = parse_text(text)
+    parsed.source_kind = "pdf"  # as the PDF reader would mark it: one text line per paragraph
+    messages = [d.message for d in dates.DateMalformed().check(parsed, RuleContext())]
+    assert messages == ["日期「2023年2月30日」不存在：2 月没有 30 日"]
+    parsed.source_kind = "text"  # in a text file the line really ends there
+    assert "日期「2023 年 12 月 3」缺少“日”" in [d.message for d in dates.DateMalformed().check(parsed, RuleContext())]
