@@ -62,7 +62,9 @@ def table_value(report: Report, ref: str) -> tuple[Optional[Decimal], str]:
             return None, ""
         values.append(value)
         names.append(name)
-    return sum(values, Decimal(0)), "加".join(names)
+    if len(names) > 1:
+        return sum(values, Decimal(0)), "与".join(names) + "之和"
+    return values[0], names[0]
 
 
 def _t3(table: Optional[BoundTable], head: str) -> tuple[Optional[Decimal], str]:
@@ -75,10 +77,10 @@ def _t3(table: Optional[BoundTable], head: str) -> tuple[Optional[Decimal], str]
         return None, ""
     value = sum_values([row.cells[total] for row in rows])
     if len(rows) == 1:
-        name = f"表三「{row_label(rows[0])}」"
+        name = f"表三「{row_label(rows[0])}」行的总计"
     else:
         group = next(part for part in rows[0].key.split("/") if label_key(part).startswith(key))
-        name = f"表三「{group}」各行"
+        name = f"表三「{group}」各行的总计"
     return value, name
 
 
@@ -89,7 +91,7 @@ def _t4(table: Optional[BoundTable], head: str) -> tuple[Optional[Decimal], str]
     cells = [row.cells[total] for group, _, total in table4_groups(table) if group.startswith(head)]
     if not cells:
         return None, ""
-    return sum_values(cells), f"表四「{head}」"
+    return sum_values(cells), f"表四「{head}」的总计" if len(cells) == 1 else f"表四「{head}」各组总计之和"
 
 
 def _about_report_year(report: Report, text: str) -> bool:
@@ -142,7 +144,7 @@ class ProseFigureMismatch(Rule):
                         start = sentence.start + match.start()
                         yield self.at(
                             paragraph.span_of(sentence.start + match.start(1), sentence.start + match.end(2)),
-                            f"正文“{paragraph.text[start : sentence.start + match.end()]}”与{found}不符",
+                            f"正文“{paragraph.text[start : sentence.start + match.end()]}”与{found} 不符",
                         )
 
     @staticmethod
@@ -155,7 +157,7 @@ class ProseFigureMismatch(Rule):
             if expected == value:
                 return None
             if named is None:
-                named = f"{name}总计 {format_number(expected)}"
+                named = f"{name} {format_number(expected)}"
         return named
 
 
@@ -216,7 +218,7 @@ class ProseContradictsTable(Rule):
             if value:
                 yield self.at(
                     paragraph.span_of(sentence.start + match.start(), sentence.start + match.end()),
-                    f"正文称“{match.group(0)}”，但{name}总计为 {format_number(value)}",
+                    f"正文称“{match.group(0)}”，但{name}为 {format_number(value)}",
                 )
                 return
 

@@ -181,8 +181,8 @@ def test_seed_prose_agrees_with_the_tables():
 def test_closed_and_carried_figures_that_disagree():
     text = edited("xunyang", {23: ("依法办结14件,结转下年办理0件", "依法办结13件,结转下年办理1件")})
     assert found(text, "GX210") == [
-        (23, 92, "GX210", "正文“办结13件”与表三「（七）总计」总计 14不符"),
-        (23, 102, "GX210", "正文“结转下年办理1件”与表三「四、结转下年度继续办理」总计 0不符"),
+        (23, 92, "GX210", "正文“办结13件”与表三「（七）总计」行的总计 14 不符"),
+        (23, 102, "GX210", "正文“结转下年办理1件”与表三「四、结转下年度继续办理」行的总计 0 不符"),
     ]
 
 
@@ -202,8 +202,8 @@ def test_figures_of_another_year_are_not_compared():
 def test_review_and_litigation_figures_against_table_four():
     text = edited("xunyang", {23: ("行政复议0件,行政诉讼0件", "行政复议1件,行政诉讼2件")})
     assert [r[2:] for r in found(text, "GX210")] == [
-        ("GX210", "正文“行政复议1件”与表四「行政复议」总计 0不符"),
-        ("GX210", "正文“行政诉讼2件”与表四「行政诉讼」总计 0不符"),
+        ("GX210", "正文“行政复议1件”与表四「行政复议」的总计 0 不符"),
+        ("GX210", "正文“行政诉讼2件”与表四「行政诉讼」各组总计之和 0 不符"),
     ]
 
 
@@ -211,7 +211,7 @@ def test_no_applications_received_yet_table_three_has_one():
     # Seed 000 line 13 says 未收到政府信息公开申请; give 表三 row 一 (line 39) one application.
     text = edited("changde", {39: ("数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |", "数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |")})
     assert found(text, "GX211") == [
-        (13, 79, "GX211", "正文称“未收到政府信息公开申请”，但表三「一、本年新收政府信息公开申请数量」总计为 1"),
+        (13, 79, "GX211", "正文称“未收到政府信息公开申请”，但表三「一、本年新收政府信息公开申请数量」行的总计为 1"),
     ]
 
 
@@ -219,7 +219,7 @@ def test_no_review_or_litigation_yet_table_four_has_some():
     # Seed 001 line 15: "未收到申请人的行政复议和行政诉讼"; table 四 line 307 (直接起诉 总计) = 1.
     text = edited("suining", {303: ("0 |", "1 |"), 307: ("0 |", "1 |")})
     assert found(text, "GX211") == [
-        (15, 124, "GX211", "正文称“未收到申请人的行政复议和行政诉讼”，但表四「行政诉讼」总计为 1"),
+        (15, 124, "GX211", "正文称“未收到申请人的行政复议和行政诉讼”，但表四「行政诉讼」各组总计之和为 1"),
     ]
 
 
@@ -250,3 +250,9 @@ def test_three_public_expenses_with_the_car_costs_in_two_parts():
     assert found(ok) == []
     bad = ok.replace("支出30万元", "支出35万元")
     assert [r[2:] for r in found(bad)] == [("GX213", "三公经费各项之和 30万元（0+10+5+15）≠ 总数 35万元")]
+
+
+def test_outcome_figures_against_the_result_rows():
+    # Seed 002's table: （一）予以公开 8, （三）不予公开 rows sum to 1 (4.保护第三方合法权益).
+    text = edited("xunyang", {23: ("依法办结14件,", "依法办结14件,其中予以公开7件、不予公开1件,")})
+    assert [r[2:] for r in found(text, "GX210")] == [("GX210", "正文“予以公开7件”与表三「（一）予以公开」行的总计 8 不符")]
