@@ -14,7 +14,9 @@ from typing import Iterable, Optional
 from ..normalize import has_cjk, label_key
 
 FUZZY_CUTOFF = 84.0
-MEMO_SIZE = 4096
+MEMO_SIZE = 4096  # matches kept per label set
+MEMO_SETS = 64  # label sets whose matches are kept
+_MEMOS: dict[tuple, dict[tuple[str, bool], Optional[Hit]]] = {}
 PREFIX_MIN = 6  # characters of a cut-short label needed before a prefix match counts
 PREFIX_SHARE = 0.6  # …and the share of the full label they must cover
 
@@ -37,7 +39,9 @@ class LabelSet:
         self.sorted_keys = sorted(self.keys)
         self.cutoff = cutoff
         self.min_suffix = min_suffix
-        self._memo: dict[tuple[str, bool], Optional[Hit]] = {}
+        # Binders build their label sets afresh for every report; the matches are shared by every
+        # set with the same labels, so a run over many reports matches each written label once.
+        self._memo = _MEMOS.setdefault((tuple(self.keys), cutoff, min_suffix), {})
 
     def __contains__(self, text: str) -> bool:
         return label_key(text) in self.by_key
@@ -51,6 +55,8 @@ class LabelSet:
             return self._memo[memo]
         if len(self._memo) > MEMO_SIZE:
             self._memo.clear()
+        if len(_MEMOS) > MEMO_SETS:
+            _MEMOS.clear()
         hit = self._memo[memo] = self._match_key(key, fuzzy)
         return hit
 
