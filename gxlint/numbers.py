@@ -74,8 +74,10 @@ class Quantity:
     text: str
 
 
+# Digits grouped by thousands (``2,266条``) are one number; the tail of a grouping is never one.
 _QUANTITY = re.compile(
-    r"(?<![\d.A-Za-z〔\[/\-])(\d+(?:\.\d+)?)\s*(万元|亿元|元|件次|件|条|项|次|个|人次|人|份|期|场|篇|%|％)"
+    r"(?<![\d.A-Za-z〔\[/\-])(?<!\d,)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+    r"(万元|亿元|元|件次|件|条|项|次|个|人次|人|份|期|场|篇|%|％)"
 )
 
 
@@ -83,7 +85,7 @@ def find_quantities(text: str) -> Iterator[Quantity]:
     """Numbers followed by a measure word or unit. Years (``2023年``) and dates are not quantities."""
     for match in _QUANTITY.finditer(text):
         unit = "%" if match.group(2) == "％" else match.group(2)
-        yield Quantity(Decimal(match.group(1)), unit, match.start(), match.end(), match.group(0))
+        yield Quantity(Decimal(match.group(1).replace(",", "")), unit, match.start(), match.end(), match.group(0))
 
 
 def format_number(value: Optional[Decimal]) -> str:

@@ -103,3 +103,26 @@ def test_markdown_cells_with_html_line_breaks():
     block = parse_text(text, path="r.md").tables.table2[0]
     assert [m.canonical for m in block.column_matches][-3:] == ["本年制发件数", "本年废止件数", "现行有效件数"]
     assert [[c.value for c in row.cells] for row in block.rows] == [[1, 0, 2], [3, 4, 5]]
+
+
+def test_template_follows_the_year_unless_configured():
+    body = "\n".join(f"{'一二三四五六'[i]}、{title}\n正文。" for i, title in enumerate(TITLES))
+    report_2020 = parse_text(f"某县人民政府2020年政府信息公开工作年度报告\n{body}\n某县人民政府\n2021年1月20日")
+    assert (report_2020.meta.year, report_2020.meta.template) == (2020, "gov-2019")
+    assert report_2020.meta.signature_date == "2021年1月20日" and report_2020.meta.agency == "某县人民政府"
+    forced = parse_text(f"某县人民政府2020年政府信息公开工作年度报告\n{body}", template="gov-2021")
+    assert (forced.meta.template, forced.meta.template_reason) == ("gov-2021", "配置指定")
+    undated = parse_text(body)
+    assert undated.meta.year is None and undated.meta.template == "gov-2021"
+
+
+def test_year_from_the_statistical_period_when_the_title_has_none():
+    report = parse_text("政府信息公开工作年度报告\n本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。\n一、总体情况\n正文。")
+    assert report.meta.year == 2023 and report.meta.period == ("2023年1月1日", "2023年12月31日")
+    assert report.meta.year_source == "统计期限"
+
+
+def test_page_marks_in_text_are_chrome():
+    report = parse_text("一、总体情况\n第一段。\n— 3 —\n- 4 -\n第 5 页 共 9 页\n第二段。")
+    assert [p.text for p in report.paragraphs()] == ["第一段。", "第二段。"]
+    assert {block.kind for block in report.chrome} == {"page-mark"}
