@@ -256,3 +256,9 @@ def test_outcome_figures_against_the_result_rows():
     # Seed 002's table: （一）予以公开 8, （三）不予公开 rows sum to 1 (4.保护第三方合法权益).
     text = edited("xunyang", {23: ("依法办结14件,", "依法办结14件,其中予以公开7件、不予公开1件,")})
     assert [r[2:] for r in found(text, "GX210")] == [("GX210", "正文“予以公开7件”与表三「（一）予以公开」行的总计 8 不符")]
+
+
+def test_thousands_separators_are_one_number():
+    # "2,266" is 2266, not 266: the parts then do not exceed the whole.
+    text = section_one("全年主动公开政府信息2,266条，其中通过门户网站公开1,483条，通过微信公众号公开783条。")
+    assert found(text) == []
