@@ -138,7 +138,8 @@ def _may_continue(report: Report, folded: str, end: int) -> bool:
 
 def at_pdf_line_break(report: Report, folded: str, start: int, end: int) -> bool:
     """A value that starts or ends a PDF text line may be the half of one split across lines."""
-    return report.source_kind == "pdf" and (not folded[:start].strip() or not folded[end:].strip())
+    joiners = " .-/@_:"
+    return report.source_kind == "pdf" and (not folded[:start].strip(joiners) or not folded[end:].strip(joiners))
 
 
 def _trim_run(folded: str, start: int, end: int) -> Optional[tuple[int, int]]:
@@ -196,6 +197,8 @@ def mail_addresses(report: Report) -> Iterator[tuple[Found, bool]]:
         folded = fold(paragraph.text)
         for match in _MAIL.finditer(folded):
             a, b = match.start(), match.end()
+            if at_pdf_line_break(report, folded, a, b):
+                continue
             yield Found("mail", paragraph.text[a:b], folded[a:b], a, b, _label_before(folded, a), paragraph, -a), True
         for label, kind, start, end in _zones(folded):
             zone_id += 1
@@ -203,6 +206,8 @@ def mail_addresses(report: Report) -> Iterator[tuple[Found, bool]]:
                 continue
             for match in _MAIL_NO_AT.finditer(folded, start, end):
                 a, b = match.start(), match.end()
+                if at_pdf_line_break(report, folded, a, b):
+                    continue
                 yield Found("mail", paragraph.text[a:b], folded[a:b], a, b, label, paragraph, zone_id), False
 
 
@@ -235,6 +240,8 @@ def web_addresses(report: Report) -> Iterator[WebAddress]:
             if scheme and not _scheme_like(scheme):
                 continue
             a, b = match.start(), match.end()
+            if at_pdf_line_break(report, folded, a, b):
+                continue
             host = match.group("host")
             found = Found("url", paragraph.text[a:b], folded[a:b], a, b, _label_before(folded, a), paragraph, -a)
             yield WebAddress(found, scheme, re.sub(r"\s", "", match.group("sep") or ""), host, match.start("host"))

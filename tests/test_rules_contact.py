@@ -285,3 +285,14 @@ def test_other_bodies_listed_under_the_same_label_are_no_conflict():
 def test_addresses_followed_by_a_sentence_are_read_whole(sentence):
     text = HEAD + sentence + "\n"
     assert found(text, "GX306") == [] and found(text, "GX308") == []
+
+
+def test_addresses_split_across_pdf_lines_are_not_judged_by_halves():
+    from gxlint.rule import RuleContext
+    from gxlint.testing import parse_text
+
+    text = HEAD + "如对本报告有疑问，请联系（电子邮箱：hazwgkc@163.\ncom；网站：http://www.huaian.gov.\ncn；电话：0517-8360\n5210）。\n"
+    report = parse_text(text)
+    report.source_kind = "pdf"
+    for rule in (contact.PhoneNumberInvalid, contact.MailAddressMalformed, contact.WebAddressMalformed):
+        assert list(rule().check(report, RuleContext())) == [], rule.code
