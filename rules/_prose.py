@@ -26,6 +26,7 @@ _CLAUSE_BREAK = "，,、；;：:"
 _MARKERS = ("其中",)
 _NEW_WHOLE = re.compile(r"共|合计|累计|总计|全年|此外|另外|同时")
 _BETWEEN_WHOLE_AND_MARKER = re.compile(r"^[\s，,：:;；]*$")
+_APPROXIMATE = re.compile(r"(约|近|超过|超|逾|大约|将近)\s*$")
 
 
 @dataclass(frozen=True)
@@ -97,15 +98,20 @@ def _whole_before(sentence: Sentence, at: int, previous: Optional[Sentence]):
     before = [q for q in sentence.quantities() if q.end <= at]
     if before:
         last = before[-1]
-        if _BETWEEN_WHOLE_AND_MARKER.match(sentence.text[last.end : at]) and last.unit != "%":
+        if _BETWEEN_WHOLE_AND_MARKER.match(sentence.text[last.end : at]) and _exact(sentence, last):
             return last, sentence
         return None
     if sentence.text[:at].strip(" ，,：:") or previous is None:
         return None
     found = previous.quantities()
-    if found and not previous.text[found[-1].end :].strip() and found[-1].unit != "%":
+    if found and not previous.text[found[-1].end :].strip() and _exact(previous, found[-1]):
         return found[-1], previous
     return None
+
+
+def _exact(sentence: Sentence, quantity: Quantity) -> bool:
+    """A whole that is a count, not a share, and not approximate (约 2000 条, 超过 300 件)."""
+    return quantity.unit != "%" and not _APPROXIMATE.search(sentence.text[: quantity.start])
 
 
 def _parts_after(sentence: Sentence, at: int, unit: str) -> Iterator[Part]:

@@ -262,3 +262,8 @@ def test_thousands_separators_are_one_number():
     # "2,266" is 2266, not 266: the parts then do not exceed the whole.
     text = section_one("全年主动公开政府信息2,266条，其中通过门户网站公开1,483条，通过微信公众号公开783条。")
     assert found(text) == []
+
+
+def test_an_approximate_whole_is_not_a_whole():
+    text = section_one("全年共受理建议、提案约3件。其中主办件2件，协办件2件。")
+    assert found(text) == []
