@@ -32,6 +32,12 @@ _YEAR_MONTH = re.compile(r"(?<!\d)(?P<year>20\d\d)\s*年\s*(?P<month>\d{1,2})\s*
 _SEPARATED = re.compile(
     r"(?<![\d./\-])(?P<year>20\d\d)\s*(?P<s1>[年.\-/])\s*(?P<month>\d{1,2})\s*(?P<s2>[月.\-/])\s*(?P<day>\d{1,2})(?P<s3>\s*日)?(?![\d./\-]|\s*月)"
 )
+_CH = r"20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+_ISO = r"20\d\d(?P<sepN>[-./])\d{1,2}(?P=sepN)\d{1,2}"
+_RANGE = re.compile(
+    rf"(?<![\d./\-])(?:(?P<ch1>{_CH})|(?P<iso1>{_ISO.replace('N', '1')}))\s*起?\s*(?:至|到|～|~|—|-)\s*"
+    rf"(?:(?P<ch2>{_CH})|(?P<iso2>{_ISO.replace('N', '2')}))(?![\d./\-])"
+)
 _DATE_END = re.compile(r"\s*(?:[,，。;；、)）]|至|到|起|止|$)")
 _BARE_SIGNATURE = re.compile(r"(?<!\d)(?P<year>20\d\d)(?P<rest>\d{1,4})(?!\d)")
 
@@ -115,6 +121,9 @@ class DateMalformed(Rule):
                 yield m.start(), m.end(), f"日期「{text[m.start():m.end()]}」缺少“年”，应为「{m['year']}年{int(m['month'])}月」"
         for m in _SEPARATED.finditer(folded):
             yield from self._separated(m, text)
+        for m in _RANGE.finditer(folded):
+            if bool(m["ch1"]) != bool(m["ch2"]):
+                yield m.start(), m.end(), f"起止日期「{text[m.start():m.end()]}」两端写法不一致，宜统一写作“×年×月×日”"
         for m in _MONTH_DAY.finditer(folded):
             year, start = _year_before(folded, m.start())
             problem = _impossible(year, int(m["month"]), int(m["day"]))
