@@ -26,10 +26,11 @@ FULL = "中华人民共和国政府信息公开条例"
 
 def example_module():
     """The example plugin's package, imported from examples/plugin (not installed)."""
-    if str(EXAMPLE_PLUGIN) not in sys.path:
-        sys.path.insert(0, str(EXAMPLE_PLUGIN))
-    import gxlint_example
-
+    sys.path.insert(0, str(EXAMPLE_PLUGIN))
+    try:  # only for the import: later entry-point scans must not see the plugin's folder
+        import gxlint_example
+    finally:
+        sys.path.remove(str(EXAMPLE_PLUGIN))
     return gxlint_example
 
 
@@ -50,10 +51,16 @@ def report(*body: str) -> str:
 
 
 def install_example_plugin(target: Path) -> Path:
-    """Install examples/plugin for real (wheel build, entry point) into ``target``; return it."""
+    """Install examples/plugin for real (wheel build, entry point) into ``target``; return it.
+
+    The build runs on a copy: setuptools leaves ``build/`` and ``*.egg-info`` in the source tree,
+    and an egg-info on ``sys.path`` would register the plugin in every later test.
+    """
+    source = target.parent / "example-plugin-source"
+    shutil.copytree(EXAMPLE_PLUGIN, source, ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__"))
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
-         "--disable-pip-version-check", "--target", str(target), str(EXAMPLE_PLUGIN)],
+         "--disable-pip-version-check", "--target", str(target), str(source)],
         check=True,
         capture_output=True,
         cwd=target.parent,
