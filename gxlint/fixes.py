@@ -23,7 +23,7 @@ from typing import Optional
 
 from .diagnostics import Diagnostic, Edit
 from .engine import FileResult
-from .readers import kind_for_path
+from .readers import ReadError, kind_for_path, read_bytes
 
 FIXABLE_KINDS = ("text", "markdown", "html")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -51,7 +51,7 @@ def apply(results: list[FileResult], *, unsafe: bool, write: bool) -> FixOutcome
             continue
         try:
             fixed, remaining, diff = _fix_file(result, wanted, write)
-        except (OSError, ValueError) as error:
+        except (OSError, ValueError, ReadError) as error:
             outcome.errors.append(f"{result.path}: {error}")
             outcome.results.append(result)
             continue
@@ -74,10 +74,7 @@ def _fix_file(result: FileResult, wanted: list[Diagnostic], write: bool):
     text = _decode(data, encoding, bom)
     if _encode(text, encoding, bom) != data:
         raise ValueError(f"文件不能按 {encoding} 无损地重新编码，未修改")
-    lines = _LINE_BREAK.split(text)
-    if document is not None and kind != "html" and [line.text for line in document.lines] != [
-        line.replace("\ufeff", "") for line in lines[: len(document.lines)]
-    ]:
+    if document is not None and _view(read_bytes(data, result.path)) != _view(document):
         raise ValueError("文件在检查之后被修改过，未修复；请重新运行 gxlint")
     starts = _line_starts(text)
     newline = document.newline if document is not None else _dominant_newline(text)
@@ -107,6 +104,11 @@ def _fix_file(result: FileResult, wanted: list[Diagnostic], write: bool):
         _write_atomically(path, _encode(new_text, encoding, bom))
         remaining = _shifted(remaining, replacements, text)
     return fixed, remaining, diff
+
+
+def _view(document) -> list[tuple[int, int, str]]:
+    """What the rules saw: the reader's lines and where they came from."""
+    return [(line.origin_line, line.origin_column, line.text) for line in document.lines]
 
 
 def _encoding(document, data: bytes) -> tuple[str, bool]:

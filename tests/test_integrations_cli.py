@@ -52,6 +52,7 @@ def test_diff_shows_the_fixes_and_writes_nothing(plugin, tmp_path):
     target = tmp_path / "r.md"
     target.write_text(report(SAFE, UNSAFE), encoding="utf-8")
     run = gxlint(plugin, tmp_path, "--diff", "--unsafe-fixes", "r.md")
+    assert run.returncode == 1  # there is something to fix
     assert target.read_text(encoding="utf-8") == report(SAFE, UNSAFE)
     assert run.stdout.splitlines()[:2] == ["--- a/r.md", "+++ b/r.md"]
     assert f"-{SAFE}" in run.stdout.splitlines() and f"+{FIXED_SAFE}" in run.stdout.splitlines()
@@ -97,3 +98,13 @@ def test_force_exclude_skips_named_files_in_excluded_directories(tmp_path):
     assert named.returncode == 1 and named.stdout.startswith("drafts/notice.txt:1:1: GX002")
     forced = run_gxlint(["--force-exclude", "drafts/notice.txt"], tmp_path)
     assert (forced.returncode, forced.stdout) == (0, "")
+
+
+def test_the_example_rule_on_the_seed_reports(plugin, tmp_path):
+    """Checked by hand: only seed 000 cites the regulation without 《》, twice on line 7
+    (「严格落实政府信息公开条例要求」 and 「把政府信息公开条例作为」)."""
+    seeds = sorted((Path(__file__).parent / "fixtures").glob("00[0-4]_*.txt"))
+    assert len(seeds) == 5
+    run = gxlint(plugin, tmp_path, *map(str, seeds))
+    found = [line.split(": GX901")[0].rsplit("/", 1)[-1] for line in run.stdout.splitlines()]
+    assert found == ["000_914a51cc45050283.txt:7:186", "000_914a51cc45050283.txt:7:230"]

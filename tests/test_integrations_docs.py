@@ -97,3 +97,9 @@ def test_action_inputs_are_documented():
 @pytest.mark.parametrize("page", ["pre-commit.md", "github-action.md", "baseline.md", "suppressions.md", "fixes.md"])
 def test_user_guide_pages_have_examples(page):
     assert "```" in (DOCS / page).read_text(encoding="utf-8")
+
+
+def test_example_rule_leaves_titles_that_contain_the_name_alone():
+    linter = example_linter(select=["GX901"])
+    text = "一、总体情况\n依据《北京市政府信息公开条例实施办法》和《中华人民共和国政府信息公开条例》办理。\n"
+    assert linter.lint_bytes(text.encode("utf-8"), "report.md").diagnostics == []

@@ -134,3 +134,13 @@ def test_html_is_fixed_in_its_source(tmp_path):
     assert target.read_text(encoding="utf-8") == HTML.replace(
         f"<p>依据{FULL}办理。</p>", f"<p>依据《{FULL}》办理。</p>"
     )
+
+
+def test_a_file_emptied_since_the_check_is_reported_not_fixed(tmp_path):
+    target = tmp_path / "r.md"
+    target.write_text(report(SAFE), encoding="utf-8")
+    results = lint(target)
+    target.write_bytes(b"")
+    outcome = fixes.apply(results, unsafe=False, write=True)
+    assert outcome.fixed == 0 and len(outcome.errors) == 1
+    assert target.read_bytes() == b""

@@ -38,8 +38,8 @@ class RegulationTitleWithoutBookMarks(Rule):
             for match in _TITLE.finditer(text):
                 start, end = match.span()
                 full = match.group(1) is not None
-                if text[start - 1 : start] == "《" or text[end : end + 1] == "》":
-                    continue
+                if text.rfind("《", 0, start) > text.rfind("》", 0, start):
+                    continue  # inside a title already: 《…政府信息公开条例》, 《…条例实施办法》
                 if not full and not ctx.options["short-form"]:
                     continue
                 span = paragraph.span_of(start, end)
