@@ -7,8 +7,8 @@ From the same findings the step prints the first ``max-annotations`` as workflow
 to ``$GITHUB_STEP_SUMMARY``, and sets the ``findings`` and ``exit-code`` outputs. SARIF for code
 scanning is written by a second run with ``--format sarif`` when ``sarif-file`` is set.
 
-Inputs arrive as ``INPUT_PATHS``, ``INPUT_FAIL_ON``, ``INPUT_CONFIG``, ``INPUT_SARIF_FILE`` and
-``INPUT_MAX_ANNOTATIONS`` (set by ``action.yml``), so the step runs the same way on a laptop.
+Inputs arrive as ``INPUT_PATHS``, ``INPUT_FAIL_ON``, ``INPUT_CONFIG``, ``INPUT_SARIF_FILE``,
+``INPUT_ARGS`` and ``INPUT_MAX_ANNOTATIONS`` (set by ``action.yml``), so the step runs the same way on a laptop.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ def gxlint_command(env: Mapping[str, str], output_format: str, output_file: Opti
         command += ["--config", env["INPUT_CONFIG"].strip()]
     if output_file:
         command += ["--output-file", output_file]
+    command += shlex.split(env.get("INPUT_ARGS", ""))
     return command + (shlex.split(env.get("INPUT_PATHS", "")) or ["."])
 
 

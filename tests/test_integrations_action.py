@@ -135,6 +135,8 @@ def test_fail_on_decides_whether_the_step_fails(runner, tmp_path):
     assert "the check passed (nothing at or above the fail level)" in runner.summary
     [step] = runner.run(root, {"config": "ci.toml", "fail-on": "warning"}, slice(1, 2))
     assert step.returncode == 1
+    [step] = runner.run(root, {"config": "ci.toml", "fail-on": "warning", "args": "--extend-ignore GX005"}, slice(1, 2))
+    assert (step.returncode, step.stdout) == (0, "")
 
 
 def test_a_clean_run_passes(runner, tmp_path):
