@@ -33,7 +33,6 @@ def test_mkdocs_build_strict(tmp_path):
         assert (site / "rules" / code / "index.html").is_file(), code
     index = (site / "rules" / "index.html").read_text(encoding="utf-8")
     assert "GX201" in index or "GX005" in index
-    assert not (DOCS / "rules").exists() or not any((DOCS / "rules").iterdir()), "rule pages are generated, not kept"
 
 
 def test_every_page_in_docs_is_in_the_navigation():
