@@ -68,7 +68,25 @@ def test_a_row_with_an_extra_value_is_missing_not_shifted():
     table = parse_text(text).tables.table3
     assert all(cell.state == MISSING for cell in table.rows[0].cells)
     assert "8 个值" in table.rows[0].cells[0].reason
-    assert all(cell.state == NUMBER for cell in table.rows[1].cells)
+    # the table is damaged and the row after 二 is absent: 二 may hold that row's values too
+    assert all(cell.state == MISSING and "下一行的标签缺失" in cell.reason for cell in table.rows[1].cells)
+    assert [c.value for c in table.rows[1].extra_cells] == [0] * 7
+
+
+def test_in_a_damaged_table_a_lost_label_does_not_complete_the_row_before():
+    """Seed 003's rows lost cells; if a label is lost too, 3 + 4 values must not pass for a row."""
+    text = "\n".join([
+        "三、收到和处理政府信息公开申请情况",
+        "一、本年新收政府信息公开申请数量", "1", "0", "0", "0", "0", "0", "1",
+        "二、上年结转政府信息公开申请数量", "0", "0", "0",
+        "0", "0", "0", "0",  # the label of （一）予以公开 was lost here
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "0", "0", "0", "0", "0", "0", "0",
+        "1.属于国家秘密", "0", "0", "0", "0", "0",  # a row that visibly lost cells: the table is damaged
+    ])
+    table = parse_text(text).tables.table3
+    assert [c.value for c in table.rows[0].cells] == [1, 0, 0, 0, 0, 0, 1]
+    assert all(cell.state == MISSING for cell in table.rows[1].cells)
+    assert all(cell.state == NUMBER for cell in table.rows[3].cells)  # （二）: the row after is present
 
 
 def test_values_after_a_label_fragment_are_never_placed():
@@ -82,7 +100,8 @@ def test_values_after_a_label_fragment_are_never_placed():
     ])
     table = parse_text(text).tables.table3
     assert all(cell.state == MISSING for cell in table.rows[0].cells)  # 14 values: which 7?
-    assert [c.value for c in table.row("（一）予以公开").cells] == [2, 0, 0, 0, 0, 0, 2]  # the 6s went nowhere
+    numbers = [cell.value for row in table.rows for cell in row.cells if cell.state == NUMBER]
+    assert 5 not in numbers and 6 not in numbers  # the 5s and 6s went nowhere
 
 
 def test_pdf_rows_with_one_value_bind():

@@ -108,6 +108,7 @@ def _bind_block(spec: Table2Block, head, walk: Walker, template: Template) -> Bo
         extra_labels=walk.header_unknown + walk.unknown_rows,  # unknown column headers, then rows
         problems=problems,
         block=spec.clause,
+        fragments=walk.fragments,
     )
 
 

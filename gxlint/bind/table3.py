@@ -58,6 +58,7 @@ def bind_table3(tokens, layout: Template, other: Template) -> tuple[BoundTable, 
             continue
         found[key] = (match, values)
 
+    suspect = _absorbing_rows(layout.table3_rows, found, walk, len(columns))
     bound_rows: list[TableRow] = []
     for key in layout.table3_rows:
         leaf = key.rsplit("/", 1)[-1]
@@ -66,7 +67,11 @@ def bind_table3(tokens, layout: Template, other: Template) -> tuple[BoundTable, 
             bound_rows.append(TableRow(key, leaf, None, [Cell(MISSING, reason=reason) for _ in columns]))
             continue
         match, values = found[key]
-        if len(values) == len(columns):
+        if key in suspect:
+            reason = "表格有残缺且下一行的标签缺失，该行读到的值可能含有下一行的值，无法确定"
+            cells = [Cell(MISSING, reason=reason, span=match.span) for _ in columns]
+            bound_rows.append(TableRow(key, leaf, match, cells, [parse_cell(t.text, t.span) for t in values]))
+        elif len(values) == len(columns):
             cells = [parse_cell(t.text, t.span) if not t.blank else parse_cell("", t.span) for t in values]
             bound_rows.append(TableRow(key, leaf, match, cells))
         else:
@@ -87,5 +92,30 @@ def bind_table3(tokens, layout: Template, other: Template) -> tuple[BoundTable, 
         problems=problems,
         note=walk.note_match,
         group_rows=group_rows,
+        fragments=walk.fragments,
     )
     return table, signatures
+
+
+def _absorbing_rows(keys, found: dict, walk, width: int) -> set:
+    """Rows that may hold the values of a following row whose label was lost.
+
+    Values follow their label, so when a label is lost its values join the row written before it.
+    In an intact table that row then has too many values and is caught; in a table where rows
+    already lost cells, the sum can come out at exactly the width and look whole. So in a damaged
+    table, the row written just before a row that is absent is not trusted.
+    """
+    damaged = (
+        any(len(values) != width for _, values in found.values())
+        or bool(walk.stray_values)
+        or any(values for match, values in walk.rows if not match.canonical)
+    )
+    if not damaged:
+        return set()
+    suspect, previous = set(), None
+    for key in keys:
+        if key in found:
+            previous = key
+        elif previous is not None:
+            suspect.add(previous)
+    return suspect

@@ -33,6 +33,7 @@ class Walker:
         self.problems: list[str] = []
         self.first_span: Optional[Span] = None
         self.stray_values: list = []
+        self.fragments: list[LabelMatch] = []  # pieces of labels that were not rejoined
         self.stopped_at: Optional[int] = None
 
     def run(self, start: int = 0) -> int:
@@ -76,6 +77,7 @@ class Walker:
                 # not a row of its own; values after it cannot be placed with certainty.
                 if current is not None and not (self.rows and key in label_key(self.rows[-1][0].canonical)):
                     current = None
+                self.fragments.append(LabelMatch(text, "", 100.0, token.span))
                 i += 1
                 continue
             match = LabelMatch(text, "", 100.0, token.span)
