@@ -161,11 +161,7 @@ def _unused_message(directive: Directive, settings, path: str) -> str:
         if directive.used or not _everything_checked(settings, path):
             return ""
         return f"「gxlint: {action}」没有抑制任何问题，可以删除"
-    unused = [
-        code
-        for code in directive.codes
-        if code not in directive.used and settings.is_enabled(_full(code)) and not settings.ignored_for_file(_full(code), path)
-    ]
+    unused = [code for code in directive.codes if code not in directive.used and _checked(code, settings, path)]
     if not unused:
         return ""
     if len(unused) == len(directive.codes):
@@ -173,9 +169,15 @@ def _unused_message(directive: Directive, settings, path: str) -> str:
     return f"「gxlint: {action}」中的 {','.join(unused)} 没有抑制任何问题，可以从指令中删除"
 
 
-def _full(code: str) -> str:
-    """A prefix like ``GX5`` is checked when its family is enabled."""
-    return code.ljust(5, "0") if len(code) < 5 else code
+def _checked(code: str, settings, path: str) -> bool:
+    """Whether every rule a code or prefix (``GX5``) names ran on this file."""
+    representative = code.ljust(5, "0")
+    if not settings.is_enabled(representative) or settings.ignored_for_file(representative, path):
+        return False
+    ignored = list(settings.ignore) + list(settings.extend_ignore)
+    if any(other.upper().startswith(code) for other in ignored):
+        return False  # part of the family is off: ``disable GX5`` may be silencing nothing for that reason
+    return not _ignored_in_file(settings, path, lambda other: other.startswith(code))
 
 
 def _everything_checked(settings, path: str) -> bool:
@@ -185,7 +187,17 @@ def _everything_checked(settings, path: str) -> bool:
         return False
     if list(settings.ignore) + list(settings.extend_ignore):
         return False
-    return not any(settings.ignored_for_file(f"GX{family}00", path) for family in range(10))
+    return not _ignored_in_file(settings, path, lambda other: True)
+
+
+def _ignored_in_file(settings, path: str, related) -> bool:
+    """Whether a per-file ignore that applies to ``path`` switches off a related code."""
+    for codes in getattr(settings, "per_file_ignores", {}).values():
+        for other in codes:
+            other = other.strip().upper()
+            if related(other) and settings.ignored_for_file(other.ljust(5, "0"), path):
+                return True
+    return False
 
 
 def _at(rule, line: int, message: str, path: str) -> Diagnostic:

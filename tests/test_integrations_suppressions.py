@@ -148,3 +148,13 @@ def test_a_stale_comment_can_itself_be_silenced():
     assert findings(report("<!-- gxlint: disable-next-line GX005 -->", stale, "无关的句子。")) == []
     # a comment silencing GX005 where there is none is stale itself
     assert findings(report("<!-- gxlint: disable-next-line GX005 -->", "无关的句子。")) == [(2, "GX005")]
+
+
+def test_family_comment_is_not_called_unused_when_part_of_the_family_is_off():
+    text = report("<!-- gxlint: disable-next-line GX9 -->", "无关的句子。")
+    assert findings(text) == [(2, "GX005")]
+    settings = Settings(ignore=["GX902"])
+    assert findings(text, settings=settings) == []
+    settings = Settings(per_file_ignores={"*.md": ["GX902"]})
+    assert findings(text, settings=settings) == []
+    assert findings(text, settings=settings, path="report.txt") == [(2, "GX005")]
