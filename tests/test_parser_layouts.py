@@ -145,3 +145,16 @@ def test_page_marks_in_text_are_chrome():
     report = parse_text("一、总体情况\n第一段。\n— 3 —\n- 4 -\n第 5 页 共 9 页\n第二段。")
     assert [p.text for p in report.paragraphs()] == ["第一段。", "第二段。"]
     assert {block.kind for block in report.chrome} == {"page-mark"}
+
+
+def test_full_width_digits_and_traditional_labels_bind():
+    text = "\n".join([
+        "三、收到和處理政府信息公開申請情況",
+        "一、本年新收政府信息公開申請數量 | １２ | ０ | 0 | 0 | 0 | 0 | 12 |",
+        "二、上年結轉政府信息公開申請數量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+    ])
+    report = parse_text(text)
+    assert report.section(3) is not None
+    rows = report.tables.table3.rows
+    assert [c.value for c in rows[0].cells] == [12, 0, 0, 0, 0, 0, 12] and rows[0].match.distance == 0
+    assert [c.value for c in rows[1].cells] == [0] * 7
