@@ -88,7 +88,9 @@ def _fix_file(result: FileResult, wanted: list[Diagnostic], write: bool):
             remaining.append(diagnostic)
             continue
         ranges = [_offsets(edit, starts, text) for edit in diagnostic.fix.edits]
-        if any(r is None for r in ranges) or _overlaps(ranges, taken):
+        if any(r is None for r in ranges) or any(
+            _overlaps([r], taken + ranges[:i]) for i, r in enumerate(ranges)
+        ):
             remaining.append(diagnostic)
             continue
         taken.extend((start, end) for start, end in ranges)
