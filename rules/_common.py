@@ -62,13 +62,18 @@ def same_words(a: str, b: str) -> bool:
     return words_key(a) == words_key(b)
 
 
+NIL_MAX = 40  # longer texts say something, whatever they start with
+
+
 def is_nil(text: str) -> bool:
     """True when the whole text is "无", "暂无。", "无相关情况" or nothing at all."""
+    if len(text) > NIL_MAX:
+        return False
     return re.match(lexicon()["nil"]["pattern"], words_key(text)) is not None
 
 
-def mentions(text: str, phrases) -> bool:
-    key = label_key(text)
+def mentions(key: str, phrases) -> bool:
+    """Whether ``key`` (a :func:`label_key` of the text, computed once) holds one of the phrases."""
     return any(label_key(phrase) in key for phrase in phrases)
 
 

@@ -73,11 +73,12 @@ def expected_labels(table: BoundTable) -> tuple[list[str], list[str]]:
     return [], list(dict.fromkeys([*template.table4_headers, *template.table4_columns]))
 
 
-def table_drift(table: BoundTable) -> TableDrift:
+def table_drift(table: BoundTable, whole_cells: bool = True) -> TableDrift:
+    """``whole_cells`` is False for PDF text, where a label cut short is usually a line wrap."""
     drift = TableDrift(table)
     seen: dict[tuple[str, str], Reworded] = {}
     for match, canonical, kind in labels(table):
-        if not _reworded(match, canonical):
+        if not _reworded(match, canonical) or (not whole_cells and _cut_short(match.raw, canonical)):
             continue
         key = (words_key(match.raw), canonical)
         if key in seen:
@@ -97,6 +98,13 @@ def table_drift(table: BoundTable) -> TableDrift:
     if found_columns and not any(_contains_label(m, columns) for m in garbled):
         missing += missing_columns
 
+    for fragment in table.fragments:
+        # 「社会公益」 left alone where 「社会公益组织」 is missing: the label was cut short.
+        cut = next((item for item in missing if _cut_short(fragment.raw, item[0])), None)
+        if cut is not None:
+            missing.remove(cut)
+            if whole_cells:
+                drift.reworded.append(Reworded(fragment, cut[0], "行名" if cut[1] == "行" else "列名"))
     for match in extras:
         if match in garbled:
             continue
@@ -114,6 +122,11 @@ def table_drift(table: BoundTable) -> TableDrift:
             drift.extra.append((group.match, "小计行"))
     drift.missing = missing
     return drift
+
+
+def _cut_short(raw: str, canonical: str) -> bool:
+    raw_key, key = words_key(raw), words_key(canonical)
+    return len(raw_key) >= 2 and raw_key != key and key.startswith(raw_key)
 
 
 def _contains_label(match: LabelMatch, template_labels) -> bool:

@@ -10,6 +10,7 @@ from gxlint.normalize import label_key, words_key
 from gxlint.templates import SectionSpec, builtin_templates, get_template
 
 from ._common import (
+    NUMERALS,
     expected_template,
     heading_span,
     is_2021_format,
@@ -57,7 +58,7 @@ class SectionHeadingAlias(Rule):
             if kind == "alias":
                 yield self.at(
                     heading_span(section),
-                    f"第{section.numeral}部分标题「{written(section)}」是常见的变体写法，"
+                    f"第{NUMERALS[section.number - 1]}部分标题「{written(section)}」是常见的变体写法，"
                     f"格式原文为「{section_heading(template, spec.number)}」",
                 )
 
@@ -90,7 +91,7 @@ class SectionHeadingReworded(Rule):
             if kind == "variant":
                 yield self.at(
                     heading_span(section),
-                    f"第{section.numeral}部分标题「{written(section)}」与格式不一致，"
+                    f"第{NUMERALS[section.number - 1]}部分标题「{written(section)}」与格式不一致，"
                     f"格式为「{section_heading(template, spec.number)}」",
                 )
 
@@ -139,18 +140,18 @@ class Superseded2019Layout(Rule):
         old = builtin_templates()["gov-2019"].name
         meta = report.meta
         if meta.template_reason == "配置指定":
-            why = f"按配置应使用 {template.name} 格式"
+            why = f"按配置应使用{template.name}规定的格式"
         elif meta.year is not None:
-            why = f"{meta.year} 年度报告应使用 {template.name} 格式"
+            why = f"{meta.year} 年度报告应使用{template.name}规定的格式"
         else:
             yield self.at(
                 signatures[0][1],
-                f"未能确定报告年度，无法判断表格格式是否过时：表格是 2019 年版（{old}）格式，"
-                f"报告年度为 2021 年及以后的应改用 {template.name} 格式；2019 年版标志：{seen}",
+                f"未能确定报告年度，无法判断表格格式是否过时：表格是 2019 年版格式（{old}），"
+                f"报告年度为 2021 年及以后的应改用{template.name}规定的格式；2019 年版标志：{seen}",
                 severity=Severity.INFO,
             )
             return
-        yield self.at(signatures[0][1], f"{why}，但表格仍是已废止的 2019 年版（{old}）格式：{seen}")
+        yield self.at(signatures[0][1], f"{why}，但表格仍是已废止的 2019 年版格式（{old}）：{seen}")
 
 
 class ReconciliationNoteMissing(Rule):

@@ -60,7 +60,7 @@ class TableLabelReworded(Rule):
 
     def check(self, report: Report, ctx) -> Iterator:
         for table in _tables(report):
-            for item in table_drift(table).reworded:
+            for item in table_drift(table, report.source_kind != "pdf").reworded:
                 also = f"（另见第 {'、'.join(map(str, item.lines))} 行）" if item.lines else ""
                 yield self.at(
                     item.match.span,
@@ -149,7 +149,7 @@ class TableExtraLabel(Rule):
 
     def check(self, report: Report, ctx) -> Iterator:
         for table in _tables(report):
-            for match, what in table_drift(table).extra:
+            for match, what in table_drift(table, report.source_kind != "pdf").extra:
                 raw = match.raw.strip()
                 if what == "小计列":
                     message = f"{table_name(table)}多出「{raw}」列：格式中「法人或其他组织」下只有五列，没有小计列"
@@ -209,7 +209,7 @@ class TableLabelMissing(Rule):
 
     def check(self, report: Report, ctx) -> Iterator:
         for table in _tables(report):
-            missing = table_drift(table).missing
+            missing = table_drift(table, report.source_kind != "pdf").missing
             if missing:
                 listing = "、".join(f"{kind}「{label}」" for label, kind in missing[:8])
                 more = f"等 {len(missing)} 处" if len(missing) > 8 else ""

@@ -224,7 +224,7 @@ def _transitions(report: Report) -> Iterator[tuple[str, Section, Section]]:
         a, b = numeral_value(first.numeral), numeral_value(second.numeral)
         if b == a:
             yield "repeated", first, second
-        elif b > a + 1:
+        elif b > a + 1 and states[1] == "other":  # a gap before a statutory section is GX101's
             yield "skipped", first, second
         elif b < a:
             yield "restarts", first, second
@@ -234,6 +234,16 @@ def _state(section: Section) -> str:
     if section.number is None:
         return "other"
     return "ok" if numeral_value(section.numeral) == section.number else "wrong"
+
+
+def _sub_heading_hint(report: Report, section: Section) -> str:
+    """Advice for a non-statutory heading numbered like a section: demote it under its section."""
+    if section.number is not None:
+        return ""
+    index = report.sections.index(section)
+    parent = next((s for s in reversed(report.sections[:index]) if s.number is not None), None)
+    inside = f"「{written(parent)}」内的" if parent is not None else ""
+    return f"；若它是{inside}小标题，应改用「（{section.numeral}）」这样的下一级编号"
 
 
 class SectionNumberRepeated(Rule):
@@ -268,10 +278,11 @@ class SectionNumberRepeated(Rule):
     def check(self, report: Report, ctx) -> Iterator:
         for kind, first, second in _transitions(report):
             if kind == "repeated":
+                culprit, other = (first, second) if first.number is None and second.number is not None else (second, first)
                 yield self.at(
-                    heading_span(second),
-                    f"一级标题编号「{second.numeral}」重复：第 {first.line.origin_line} 行的「{written(first)}」已用过；"
-                    f"若「{written(second)}」是上一部分的小标题，应改用「（一）」「（二）」等下一级编号",
+                    heading_span(culprit),
+                    f"一级标题「{written(culprit)}」的编号「{culprit.numeral}」与第 {other.line.origin_line} 行的"
+                    f"「{written(other)}」重复{_sub_heading_hint(report, culprit)}",
                 )
 
 
@@ -311,7 +322,8 @@ class SectionNumberSkipped(Rule):
                 gap = "、".join(f"「{NUMERALS[n - 1]}」" for n in range(a + 1, b))
                 yield self.at(
                     heading_span(second),
-                    f"一级标题编号从第 {first.line.origin_line} 行的「{first.numeral}」跳到「{second.numeral}」，中间缺少{gap}",
+                    f"一级标题「{written(second)}」的编号从第 {first.line.origin_line} 行的「{first.numeral}」"
+                    f"跳到「{second.numeral}」，中间缺少{gap}",
                 )
 
 

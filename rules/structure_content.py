@@ -7,6 +7,7 @@ from typing import Iterator
 
 from gxlint import Rule, Severity
 from gxlint.model import Report
+from gxlint.normalize import label_key
 
 from ._common import (
     body_paragraphs,
@@ -110,9 +111,9 @@ class OverviewTopicMissing(Rule):
         extent = section_extent(report, section)
         if not any(body_paragraphs(part) for part in extent):
             return  # an empty overview is GX107's finding
-        text = "\n".join(part.heading + "\n" + part.text() for part in extent)
+        key = label_key("\n".join(part.heading + "\n" + part.text() for part in extent))
         phrases = lexicon()["overview_topics"]
-        missing = [topic for topic in template.section1_topics if not mentions(text, phrases.get(topic, [topic]))]
+        missing = [topic for topic in template.section1_topics if not mentions(key, phrases.get(topic, [topic]))]
         if missing:
             wanted = "、".join(template.section1_topics)
             found = "、".join(f"「{topic}」" for topic in missing)
