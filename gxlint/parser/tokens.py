@@ -8,6 +8,7 @@ the same row-major token order, which the binders walk with the template in hand
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Iterable
@@ -34,8 +35,9 @@ class Token:
     blank: bool = False  # an explicitly empty cell (``| |`` inside a row, an empty <td>)
     row_start: bool = False
 
-    @property
+    @functools.cached_property
     def is_value(self) -> bool:
+        """Asked many times per token by the walker; the answer never changes."""
         return self.blank or looks_like_value(self.text)
 
 
@@ -79,7 +81,7 @@ def _line_tokens(line: Line) -> list[Token]:
         stripped = text.strip()
         start = text.find(stripped) if stripped else 0
         return [Token(stripped, line.span(start, start + len(stripped)), line, blank=not stripped, row_start=line.row_start)]
-    if not text.strip() or _MD_SEPARATOR.match(text):
+    if not text.strip() or ("-" in text and _MD_SEPARATOR.match(text)):
         return []
     if "|" in text:
         return _pipe_tokens(line)
