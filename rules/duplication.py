@@ -20,11 +20,13 @@ from gxlint.rule import Rule, RuleContext
 
 from ._text import CJK, TextUnit, fixable, load_data, quote, replace_fix, text_units
 
-_PHRASE = re.compile(rf"([{CJK}（(].{{1,19}}?)\1", re.S)
+_PHRASE = re.compile(rf"([{CJK}（(].{{1,9}}?)\1", re.S)  # longer repeats are whole clauses or sentences
 _BRACKETED = re.compile(rf"[（(]([{CJK}]{{2,10}})[)）]\1")
 _SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]*")
+_CLAUSE = re.compile(r"[^，,。！？；!?;]+[，,。！？；!?;]*")
+_CLAUSE_MARK = re.compile(r"[，,、。！？；!?;]")
+_MARKS = "，,。！？；!?; \u3000"
 _NOT_TEXT = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", " ": None, "\u3000": None})
-_CJK_RUN = re.compile(f"[{CJK}]")
 
 
 @dataclass(frozen=True)
@@ -58,36 +60,53 @@ class _Repeat:
     start: int  # offset of the first copy
     unit: str  # the repeated text, once
     second: int  # offset of the second copy
-    end: int  # offset after the second copy
+    end: int  # offset after the last copy
+    copies: int = 2
 
     @classmethod
     def adjacent(cls, start: int, unit: str) -> _Repeat:
         return cls(start, unit, start + len(unit), start + 2 * len(unit))
 
 
-def _cjk_count(text: str) -> int:
-    return len(_CJK_RUN.findall(text))
+def _has_cjk(text: str, count: int) -> bool:
+    """Whether ``text`` holds at least ``count`` Chinese characters (without counting them all)."""
+    return _at_least(count).match(text) is not None
+
+
+@functools.cache
+def _at_least(count: int) -> re.Pattern:
+    return re.compile(f"(?:[^{CJK}]*[{CJK}]){{{count}}}", re.S)
 
 
 def _repeats(text: str, allowed: _Allowed) -> Iterator[_Repeat]:
     """Back-to-back repeats in ``text``: phrases, bracketed words, sentence tails, doubled 的."""
-    covered: list[tuple[int, int]] = []
-    if allowed.phrases is not None:
-        covered = [m.span() for m in allowed.phrases.finditer(text)]
+    covered: list[tuple[int, int]] = []  # spans of allowed phrases, found when first needed
 
     def permitted(start: int, end: int) -> bool:
+        if not covered and allowed.phrases is not None:
+            covered.extend(m.span() for m in allowed.phrases.finditer(text))
+            covered.append((-1, -1))
         return any(a <= start and end <= b for a, b in covered)
 
     found: dict[int, _Repeat] = {}
-    for match in _PHRASE.finditer(text):
-        start, unit = match.start(), match.group(1)
-        while text[start + 1 : start + 1 + len(unit)] == text[start + 1 + len(unit) : start + 1 + 2 * len(unit)]:
-            start += 1  # prefer the copy that ends where the repetition ends: 资金资金, not 金资金资
-            unit = text[start : start + len(match.group(1))]
-        if _cjk_count(unit) < 2 or unit in allowed.words or any(p.match(unit) for p in allowed.patterns):
-            continue
-        if not permitted(start, start + 2 * len(unit)):
-            found.setdefault(start, _Repeat.adjacent(start, unit))
+    match = _PHRASE.search(text)
+    while match is not None:
+        start, length = match.start(), len(match.group(1))
+        unit = match.group(1)
+        end = start + 2 * length
+        while text[end : end + length] == unit:
+            end += length  # a run of many copies is one finding, found in one pass
+        shift = 0  # prefer the copies that end where the repetition ends: 奖金资金资金 repeats 资金, not 金资
+        while shift < length - 1 and end + shift < len(text) and text[end + shift] == unit[shift]:
+            shift += 1
+        start, end = start + shift, end + shift
+        unit = text[start : start + length]
+        # a unit cut by a comma is a clause: 学习，学习，再学习 is rhetoric, four characters are not
+        needed = 4 if _CLAUSE_MARK.search(unit) else 2
+        if _has_cjk(unit, needed) and unit not in allowed.words and not any(p.match(unit) for p in allowed.patterns):
+            if not permitted(start, end):
+                found.setdefault(start, _Repeat(start, unit, start + length, end, (end - start) // length))
+        match = _PHRASE.search(text, end)
     for match in _BRACKETED.finditer(text):
         word = match.group(1)  # 局长（主任）主任: the word in brackets written again after them
         found.setdefault(match.start(), _Repeat(match.start(), word, match.end() - len(word), match.end()))
@@ -100,16 +119,19 @@ def _repeats(text: str, allowed: _Allowed) -> Iterator[_Repeat]:
 
 
 def _sentence_tails(text: str, found: dict[int, _Repeat]) -> None:
-    """A sentence that repeats the end of the sentence before it (… 等。市长信箱等。)."""
-    sentences = [(m.start(), m.group()) for m in _SENTENCE.finditer(text)]
-    for (_, first), (start, second) in zip(sentences, sentences[1:]):
-        key = second.translate(_NOT_TEXT)
-        if _cjk_count(key) < 4 or not first.translate(_NOT_TEXT).endswith(key):
-            continue
-        origin = start - len(second)
-        if any(r.start < start + len(second) and r.end > origin for r in found.values()):
-            continue  # already found as a phrase
-        found[origin] = _Repeat(origin, second, start, start + len(second))
+    """A sentence or clause that repeats the end of the one before it (… 等。市长信箱等。)."""
+    for pattern in (_SENTENCE, _CLAUSE):
+        pieces = [(m.start(), m.group()) for m in pattern.finditer(text)]
+        for (_, first), (start, second) in zip(pieces, pieces[1:]):
+            if second.rstrip(_MARKS)[-3:] not in first:
+                continue  # cheap test first: the words of the second piece must end the first
+            key = second.translate(_NOT_TEXT)
+            if not _has_cjk(key, 4) or not first.translate(_NOT_TEXT).endswith(key):
+                continue
+            origin = start - len(second)
+            if any(r.start < start + len(second) and r.end > origin for r in found.values()):
+                continue  # already found as a phrase or a sentence
+            found[origin] = _Repeat(origin, second, start, start + len(second))
 
 
 class RepeatedText(Rule):
@@ -150,19 +172,20 @@ class RepeatedText(Rule):
     def _finding(self, unit: TextUnit, repeat: _Repeat, can_fix: bool) -> Diagnostic:
         what = "句子" if repeat.unit.rstrip()[-1:] in "。！？；!?;" else "词语"
         shown = quote(repeat.unit, 30)
+        times = "两遍" if repeat.copies == 2 else f" {repeat.copies} 遍"
         span = unit.single_line(repeat.second, repeat.end) if can_fix else None
         fix = replace_fix(f"删除重复的「{shown}」", span, "", safe=False) if span else None
-        context = quote(unit.text[max(0, repeat.start - 4) : repeat.end + 2], 40)
+        context = quote(unit.text[max(0, repeat.start - 4) : min(repeat.end, repeat.second + len(repeat.unit)) + 2], 40)
         return self.at(
             unit.span_of(repeat.second, repeat.end),
-            f"{what}重复：「{shown}」连写了两遍（…{context}…），应删去一处",
+            f"{what}重复：「{shown}」连写了{times}（…{context}…），应只保留一处",
             fix=fix,
             snippet=repeat.unit,
         )
 
     def _repeated_paragraphs(self, report: Report, can_fix: bool) -> Iterator[Diagnostic]:
         """The same paragraph twice, with only blank lines between."""
-        blank = {line.origin_line for line in report.lines if not line.text.strip()}
+        blank = _BlankLines(report)
         previous: Optional[Paragraph] = None
         paragraphs = [p for p in report.paragraphs() if p.lines]
         for paragraph in sorted(paragraphs, key=lambda p: (p.lines[0].origin_line, p.lines[0].origin_column)):
@@ -181,9 +204,22 @@ class RepeatedText(Rule):
             previous = paragraph
 
 
-def _same_paragraph(first: Paragraph, second: Paragraph, blank: set[int]) -> bool:
+class _BlankLines:
+    """Which lines of the file are blank, worked out only if a paragraph repeats at all."""
+
+    def __init__(self, report: Report) -> None:
+        self._report = report
+        self._blank: Optional[set[int]] = None
+
+    def __contains__(self, number: int) -> bool:
+        if self._blank is None:
+            self._blank = {line.origin_line for line in self._report.lines if not line.text.strip()}
+        return number in self._blank
+
+
+def _same_paragraph(first: Paragraph, second: Paragraph, blank: _BlankLines) -> bool:
     text = second.text.strip()
-    if _cjk_count(text) < 6 or first.text.strip() != text:
+    if first.text.strip() != text or not _has_cjk(text, 6):
         return False
     gap = range(first.lines[-1].origin_line + 1, second.lines[0].origin_line)
     return all(number in blank for number in gap)
@@ -224,7 +260,7 @@ class RepeatedSentence(Rule):
             seen: dict[str, tuple[int, int]] = {}  # sentence → (index, offset) of its first copy
             for index, match in enumerate(_SENTENCE.finditer(unit.text)):
                 key = match.group().translate(_NOT_TEXT).rstrip("。！？；")
-                if _cjk_count(key) < minimum:
+                if not _has_cjk(key, minimum):
                     continue
                 if key in seen and seen[key][0] < index - 1:
                     first_offset = seen[key][1]

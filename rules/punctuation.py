@@ -100,9 +100,37 @@ def _continues(previous: Optional[tuple[TextUnit, int]], unit: TextUnit, chrome:
 _FINAL = "。！？；!?;…"
 
 
-_ASCII_IN_CJK = re.compile(
-    rf"(?<=[{CJK}])\s*[,:;?!]|[,:;?!](?=\s*[{CJK}])|\((?=[^()]*[{CJK}][^()]*\))|(?<=[{CJK}])\(|\)(?=\s*[{CJK}])|(?<=[{CJK}])\)"
-)
+_ASCII_MARK = re.compile("[,:;?!()]")
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_BLANK = " \t\u3000"
+
+
+def _ascii_in_cjk(text: str) -> Iterator[int]:
+    """Offsets of ASCII marks that stand in Chinese text: a Chinese character beside them
+    (spaces skipped), or for ``(`` Chinese inside the brackets."""
+    for match in _ASCII_MARK.finditer(text):
+        offset, mark = match.start(), match.group()
+        before = offset - 1
+        while before >= 0 and text[before] in _BLANK:
+            before -= 1
+        after = offset + 1
+        while after < len(text) and text[after] in _BLANK:
+            after += 1
+        cjk_before = before >= 0 and _CJK_CHAR.match(text, before) is not None
+        cjk_after = after < len(text) and _CJK_CHAR.match(text, after) is not None
+        if mark == "(":
+            close = text.find(")", offset)
+            inside = text[offset + 1 : close] if close > 0 else ""
+            chinese = "(" not in inside and _CJK_CHAR.search(inside) is not None
+            if chinese or (cjk_before and before == offset - 1):
+                yield offset
+        elif mark == ")":
+            if cjk_after or (cjk_before and before == offset - 1):
+                yield offset
+        elif cjk_before or cjk_after:
+            yield offset
+
+
 _FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 _FULL_MARKS = re.compile("[，：；？！（）]")
 
@@ -144,8 +172,7 @@ class HalfWidthPunctuation(Rule):
         full = 0
         for unit in text_units(report):
             full += len(_FULL_MARKS.findall(unit.text))
-            for match in _ASCII_IN_CJK.finditer(unit.text):
-                start = match.end() - 1
+            for start in _ascii_in_cjk(unit.text):
                 found.append((unit, start, unit.text[start]))
         if not found:
             return

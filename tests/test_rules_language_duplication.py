@@ -54,6 +54,16 @@ def test_sentence_repeated_with_half_width_comma():
     assert where(found) == [(2, 10 + len(sentence), "GX501")]
 
 
+def test_clause_repeated_back_to_back():
+    found = lint(prose("进一步完善政务公开制度机制建设，完善政务公开制度机制建设，提升质量。"), ["GX501"])
+    assert where(found) == [(2, 17, "GX501")]
+    assert "「完善政务公开制度机制建设，」连写了两遍" in found[0].message
+
+
+def test_parallel_clauses_are_not_repeats():
+    assert lint(prose("有人管、有人做，责任到人，任务到人，学习，学习，再学习。"), ["GX501"]) == []
+
+
 def test_doubled_de_is_a_slip():
     assert where(lint(prose("推进工作的的重点。"), ["GX501"])) == [(2, 6, "GX501")]
 
