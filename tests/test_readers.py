@@ -262,3 +262,11 @@ def test_pdf_table_grid_has_the_merged_cells_of_the_page(pdf_doc):
     assert table4.rows[1][0].rowspan == 2 and table4.rows[2][0] is table4.rows[1][0]
     assert [c.text for c in table4.rows[3]] == ["72", "64", "178", "37", "351", "13", "4", "8", "1", "26",
                                                 "12", "1", "1", "6", "20"]
+
+
+def test_html_page_layout_with_the_article_in_a_cell_is_read_as_blocks():
+    article = "<p>一、总体情况</p>" + "<p>" + "本年度政务公开工作稳步推进。" * 30 + "</p>"
+    page = f"<html><body><table><tr><td>栏目导航</td><td>{article}</td></tr></table></body></html>"
+    document = read_bytes(page.encode(), "page.html")
+    assert not any(line.cell for line in document.lines)
+    assert "一、总体情况" in [line.text for line in document.lines]

@@ -3,7 +3,8 @@
 Reports are mostly scraped government pages, so the reader drops what is never content (scripts,
 styles, navigation, page header and footer), keeps ``<!-- gxlint: … -->`` comments as suppression
 markers, and tells data tables from layout tables: a table whose cells hold other tables, or that
-has a single column, is page layout and is read as blocks. Every line remembers the source line
+has a single column, or a cell holding headings or a long text, is page layout and is read as
+blocks. Every line remembers the source line
 of the element its text came from (lxml's ``sourceline``) and the column where that text starts.
 """
 
@@ -18,6 +19,7 @@ from .encoding import decode
 from .grid import build_grid, clamp_span, emit_cells
 
 MAX_DEPTH = 200
+MAX_CELL_TEXT = 300  # the longest template cell (the 勾稽关系 note) is under 40 characters
 _DROP = frozenset(
     "script style nav header footer noscript template head iframe svg object embed canvas select "
     "button math".split()
@@ -143,13 +145,15 @@ class _Reader:
     def data_table(self, table) -> bool:
         """Read ``table`` as a grid if it is a data table; False leaves it to the block walk."""
         rows = table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
-        if not rows or table.xpath(".//td//table | .//th//table"):
+        if not rows or table.xpath(".//td//table | .//th//table | .//td//h1 | .//td//h2 | .//td//h3"):
             return False
         raw_rows = []
         for tr in rows:
             cells = []
             for td in tr.xpath("./td | ./th"):
                 text, hint = self.cell_text(td)
+                if len(text) > MAX_CELL_TEXT:  # a page column holding the article, not a cell
+                    return False
                 cells.append((text, clamp_span(td.get("rowspan")), clamp_span(td.get("colspan")), (td, hint)))
             raw_rows.append(cells)
         try:
