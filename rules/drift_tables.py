@@ -77,7 +77,9 @@ class TableLabelStraySpaces(Rule):
 
     A line break inside a narrow cell often survives as a space when the table is copied or
     converted. The label still reads, so this is only a note, but searches and tools that match
-    the exact label miss it. One finding per table lists every spaced label.
+    the exact label miss it. One finding per table lists every spaced label. Only plain-text and
+    Markdown files are checked: the DOCX, HTML and PDF readers themselves write a line break
+    inside a cell as a space, so there the space is not in the report.
 
     Bad::
 

@@ -155,7 +155,8 @@ class FeeStatementMissing(Rule):
         patterns = [re.compile(p) for p in lexicon()["fee_statement"]["patterns"]]
 
         def states_fee(text: str) -> bool:
-            return any(p.search(text) for p in patterns)
+            key = label_key(text)
+            return any(p.search(key) for p in patterns)
 
         for part in section_extent(report, section):
             for node in part.walk():
