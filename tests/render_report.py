@@ -101,6 +101,11 @@ def pipe_rows(grid) -> list[str]:
     return [" | ".join(row) + " |" for row in _cells(grid)]
 
 
+def tab_rows(grid) -> list[str]:
+    """As copied out of Word or a spreadsheet: a row per line, cells separated by tabs."""
+    return ["\t".join(row) for row in _cells(grid)]
+
+
 def cell_per_line_with_pipes(grid) -> list[str]:
     out = []
     for row in _cells(grid):
@@ -160,6 +165,7 @@ def _is_value(text: str) -> bool:
 
 TEXT_LAYOUTS = {
     "pipe-rows": pipe_rows,
+    "tab-rows": tab_rows,
     "cell-per-line-pipes": cell_per_line_with_pipes,
     "cell-per-line": cell_per_line,
     "blank-line-cells": blank_line_cells,

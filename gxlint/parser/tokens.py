@@ -1,6 +1,6 @@
 """Table text → a stream of cell tokens, whatever the layout.
 
-The corpus shows one row per line with ``|``; one cell per line with or without ``|``; cells
+The corpus shows one row per line with ``|`` (or tabs); one cell per line with or without ``|``; cells
 separated by blank lines; Markdown pipe tables; HTML/DOCX grids (one structured cell per line);
 and PDF text where a row is a label followed by space-separated numbers. All of them flatten to
 the same row-major token order, which the binders walk with the template in hand.
@@ -85,6 +85,8 @@ def _line_tokens(line: Line) -> list[Token]:
         return []
     if "|" in text:
         return _pipe_tokens(line)
+    if "\t" in text.strip():
+        return _pipe_tokens(line, "\t")
     pdf = (_PDF_ROW.match(text) or _NUMBERS_ONLY.match(text)) if len(text) <= MAX_ROW_CHARS else None
     if pdf and "label" in pdf.groupdict() and " " not in pdf.group("nums").strip() and not _CJK_END.search(pdf.group("label")):
         pdf = None  # one number after a non-Chinese label is not a table row
@@ -105,11 +107,12 @@ def is_number_row(text: str) -> bool:
         _PDF_ROW.match(text).group("label")) is not None
 
 
-def _pipe_tokens(line: Line) -> list[Token]:
+def _pipe_tokens(line: Line, separator: str = "|") -> list[Token]:
+    """Cells between separators: ``|`` (pipe and Markdown rows) or tabs (copied from Word/Excel)."""
     text = line.text
     pieces: list[tuple[int, int]] = []
     start = 0
-    for part in text.split("|"):  # (start, end) of each piece between pipes
+    for part in text.split(separator):  # (start, end) of each piece between separators
         pieces.append((start, start + len(part)))
         start += len(part) + 1
     row_start = bool(pieces) and not text[pieces[0][0] : pieces[0][1]].strip()
