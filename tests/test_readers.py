@@ -270,3 +270,26 @@ def test_html_page_layout_with_the_article_in_a_cell_is_read_as_blocks():
     document = read_bytes(page.encode(), "page.html")
     assert not any(line.cell for line in document.lines)
     assert "一、总体情况" in [line.text for line in document.lines]
+
+
+def test_docx_chinese_list_numbering_makes_section_headings():
+    """Headings numbered by Word (一、二、…) carry no numeral in the text; the reader draws it."""
+    from docx.oxml.ns import qn
+
+    def build(document):
+        for title in ("总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况"):
+            document.add_paragraph(title, style="List Number")
+            document.add_paragraph("正文。")
+        numbering = document.part.numbering_part.element
+        style = document.styles["List Number"].element
+        num_id = style.find(qn("w:pPr")).find(qn("w:numPr")).find(qn("w:numId")).get(qn("w:val"))
+        num = next(n for n in numbering.iter(qn("w:num")) if n.get(qn("w:numId")) == num_id)
+        abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+        abstract = next(a for a in numbering.iter(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == abstract_id)
+        level = abstract.find(qn("w:lvl"))
+        level.find(qn("w:numFmt")).set(qn("w:val"), "chineseCounting")
+        level.find(qn("w:lvlText")).set(qn("w:val"), "%1、")
+
+    document = read_bytes(_docx(build), "r.docx")
+    assert [line.text for line in document.lines][::2] == ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况"]
+    assert [s.number for s in parse(document).statutory_sections()] == [1, 2, 3]
