@@ -132,3 +132,27 @@ def test_a_lost_line_never_moves_a_value_into_another_cell(name, drops):
         for old_cell, new_cell in zip(before.table4.rows[0].cells, after.table4.rows[0].cells):
             if new_cell.state == NUMBER:
                 assert new_cell.value == old_cell.value
+
+
+_CELL = st.tuples(st.sampled_from(["", "0", "12", "行政许可", "（一）予以公开", "<b>1</b>", "&nbsp;"]),
+                  st.integers(-2, 4), st.integers(-2, 4))
+
+
+@PROPERTY
+@given(st.lists(st.lists(_CELL, max_size=8), max_size=12), st.booleans())
+def test_random_html_tables_never_raise_and_keep_every_cell_once(rows, wrap):
+    html = "".join(
+        "<tr>" + "".join(f'<td rowspan="{r}" colspan="{c}">{text}</td>' for text, r, c in row) + "</tr>" for row in rows)
+    page = f"<html><body><p>二、主动公开政府信息情况</p><table>{html}</table></body></html>"
+    if wrap:
+        page = page.replace("<table>", "<table><tr><td><table>", 1).replace("</table>", "</table></td></tr></table>", 1)
+    try:
+        document = read_bytes(page.encode("utf-8"), "r.html")
+    except ReadError:
+        return
+    parse(document)
+    for grid in document.tables:
+        unique = grid.unique_cells()
+        assert len({id(cell) for row in grid.rows for cell in row if cell is not None}) == len(unique)
+        assert [line for line in document.lines if line.cell and line.location.startswith(f"表 {grid.index} ")] == [
+            cell.line for cell in unique]
