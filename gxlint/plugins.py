@@ -85,11 +85,15 @@ def load(extra_plugins: tuple[Any, ...] = ()) -> Registry:
         seen.add(ep.name)
         try:
             module = ep.load()
-            manager.register(module, name=ep.name)
-            registry.plugins.append(ep.name)
         except Exception as error:  # a broken plugin must not take the run down
             registry.failures.append(PluginFailure(ep.name, "import", _describe(error)))
+            continue
+        if not manager.is_registered(module):  # one module under two entry-point names runs once
+            manager.register(module, name=ep.name)
+            registry.plugins.append(ep.name)
     for index, plugin in enumerate(extra_plugins):
+        if manager.is_registered(plugin):  # a test's extra plugin that is also installed
+            continue
         name = getattr(plugin, "__name__", f"plugin-{index}")
         manager.register(plugin, name=name)
         registry.plugins.append(name)

@@ -1,8 +1,8 @@
 """The lint command through its entry function ``gxlint.cli.main.main(argv)``: every option.
 
 The demo plugin's rules react to marker text, so the expected findings are read off the report
-text below by hand: line 2 ``本行有【演示错误】`` → GX901 (error) at column 4; line 3
-``第二行有【演示警告】和【演示提示】`` → GX902 (warning) at column 5 and GX903 (info) at column 12.
+text below by hand: line 2 ``本行有【演示错误】`` → GX991 (error) at column 4; line 3
+``第二行有【演示警告】和【演示提示】`` → GX992 (warning) at column 5 and GX993 (info) at column 12.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from gxlint.cli.main import main
 from .plugin_pkg import REPORT, demo_project
 
 EXPECTED = [
-    "report.txt:2:4: GX901 演示标记「【演示错误】」",
-    "report.txt:3:5: GX902 演示标记「【演示警告】」",
-    "report.txt:3:12: GX903 演示标记「【演示提示】」",
+    "report.txt:2:4: GX991 演示标记「【演示错误】」",
+    "report.txt:3:5: GX992 演示标记「【演示警告】」",
+    "report.txt:3:12: GX993 演示标记「【演示提示】」",
 ]
 
 
@@ -37,7 +37,7 @@ def gxlint(capsys, *argv: str) -> tuple[int, str, str]:
 
 
 def test_default_output_is_sorted_flake8_lines_and_exit_1(project, capsys):
-    status, out, _ = gxlint(capsys, "--select", "GX9", "report.txt")
+    status, out, _ = gxlint(capsys, "--select", "GX99", "report.txt")
     assert status == 1
     assert out.splitlines() == EXPECTED
 
@@ -45,18 +45,18 @@ def test_default_output_is_sorted_flake8_lines_and_exit_1(project, capsys):
 def test_default_path_is_the_current_directory(project, capsys):
     (project / "sub").mkdir()
     (project / "sub" / "b.md").write_text("一、总体情况\n【演示错误】\n", encoding="utf-8")
-    status, out, _ = gxlint(capsys, "--select", "GX901")
+    status, out, _ = gxlint(capsys, "--select", "GX991")
     assert status == 1
-    assert out.splitlines() == ["./report.txt:2:4: GX901 演示标记「【演示错误】」", "./sub/b.md:2:1: GX901 演示标记「【演示错误】」"]
+    assert out.splitlines() == ["./report.txt:2:4: GX991 演示标记「【演示错误】」", "./sub/b.md:2:1: GX991 演示标记「【演示错误】」"]
 
 
 def test_select_extend_select_ignore_extend_ignore(project, capsys):
-    assert gxlint(capsys, "--select", "GX901", "report.txt")[1].splitlines() == EXPECTED[:1]
-    assert gxlint(capsys, "--select", "GX901", "--extend-select", "GX903", "report.txt")[1].splitlines() == [EXPECTED[0], EXPECTED[2]]
-    assert gxlint(capsys, "--select", "GX9", "--ignore", "GX90", "report.txt")[1] == ""
-    # the longest prefix wins: GX902 (five characters) beats the ignored GX90
-    assert gxlint(capsys, "--select", "GX9,GX902", "--ignore", "GX90", "report.txt")[1].splitlines() == [EXPECTED[1]]
-    assert gxlint(capsys, "--select", "GX9", "--extend-ignore", "GX901,GX903", "report.txt")[1].splitlines() == [EXPECTED[1]]
+    assert gxlint(capsys, "--select", "GX991", "report.txt")[1].splitlines() == EXPECTED[:1]
+    assert gxlint(capsys, "--select", "GX991", "--extend-select", "GX993", "report.txt")[1].splitlines() == [EXPECTED[0], EXPECTED[2]]
+    assert gxlint(capsys, "--select", "GX9", "--ignore", "GX99", "report.txt")[1] == ""
+    # the longest prefix wins: GX992 (five characters) beats the ignored GX99 (four)
+    assert gxlint(capsys, "--select", "GX9,GX992", "--ignore", "GX99", "report.txt")[1].splitlines() == [EXPECTED[1]]
+    assert gxlint(capsys, "--select", "GX99", "--extend-ignore", "GX991,GX993", "report.txt")[1].splitlines() == [EXPECTED[1]]
 
 
 def test_unknown_code_on_the_command_line_is_a_usage_error(project, capsys):
@@ -70,11 +70,11 @@ def test_unknown_code_on_the_command_line_is_a_usage_error(project, capsys):
 @pytest.mark.parametrize(
     ("level", "select", "status"),
     [
-        ("error", "GX901", 1),
-        ("error", "GX902,GX903", 0),
-        ("warning", "GX902", 1),
-        ("warning", "GX903", 0),
-        ("info", "GX903", 1),
+        ("error", "GX991", 1),
+        ("error", "GX992,GX993", 0),
+        ("warning", "GX992", 1),
+        ("warning", "GX993", 0),
+        ("info", "GX993", 1),
     ],
 )
 def test_fail_on(project, capsys, level, select, status):
@@ -89,47 +89,47 @@ def test_fail_on_rejects_unknown_levels(project, capsys):
 
 
 def test_exit_zero_keeps_the_output(project, capsys):
-    status, out, _ = gxlint(capsys, "--select", "GX9", "--exit-zero", "report.txt")
+    status, out, _ = gxlint(capsys, "--select", "GX99", "--exit-zero", "report.txt")
     assert status == 0
     assert out.splitlines() == EXPECTED
 
 
 def test_clean_file_exits_0_with_no_output(project, capsys):
     (project / "clean.txt").write_text("一、总体情况\n没有标记。\n", encoding="utf-8")
-    assert gxlint(capsys, "--select", "GX9", "clean.txt") == (0, "", "")
+    assert gxlint(capsys, "--select", "GX99", "clean.txt") == (0, "", "")
 
 
 def test_quiet_prints_file_names_then_nothing(project, capsys):
     (project / "clean.txt").write_text("一、总体情况\n没有标记。\n", encoding="utf-8")
-    status, out, _ = gxlint(capsys, "--select", "GX9", "-q", "report.txt", "clean.txt")
+    status, out, _ = gxlint(capsys, "--select", "GX99", "-q", "report.txt", "clean.txt")
     assert (status, out) == (1, "report.txt\n")
-    status, out, _ = gxlint(capsys, "--select", "GX9", "-qq", "report.txt", "clean.txt")
+    status, out, _ = gxlint(capsys, "--select", "GX99", "-qq", "report.txt", "clean.txt")
     assert (status, out) == (1, "")
 
 
 def test_count_and_statistics(project, capsys):
     (project / "more.txt").write_text("一、总体情况\n【演示错误】\n【演示错误】\n", encoding="utf-8")
-    status, out, _ = gxlint(capsys, "--select", "GX9", "--statistics", "--count", "report.txt", "more.txt")
+    status, out, _ = gxlint(capsys, "--select", "GX99", "--statistics", "--count", "report.txt", "more.txt")
     lines = out.splitlines()
     assert status == 1
-    assert lines[:5] == ["more.txt:2:1: GX901 演示标记「【演示错误】」", "more.txt:3:1: GX901 演示标记「【演示错误】」", *EXPECTED]
+    assert lines[:5] == ["more.txt:2:1: GX991 演示标记「【演示错误】」", "more.txt:3:1: GX991 演示标记「【演示错误】」", *EXPECTED]
     assert lines[-4:] == [
-        "3     GX901 演示标记「【演示错误】」",
-        "1     GX902 演示标记「【演示警告】」",
-        "1     GX903 演示标记「【演示提示】」",
+        "3     GX991 演示标记「【演示错误】」",
+        "1     GX992 演示标记「【演示警告】」",
+        "1     GX993 演示标记「【演示提示】」",
         "5",
     ]
 
 
 def test_count_for_json_goes_to_stderr_so_stdout_stays_json(project, capsys):
-    status, out, err = gxlint(capsys, "--select", "GX9", "--format", "json", "--count", "--statistics", "report.txt")
+    status, out, err = gxlint(capsys, "--select", "GX99", "--format", "json", "--count", "--statistics", "report.txt")
     assert status == 1
     assert len(json.loads(out)) == 3
     assert err.splitlines()[-1] == "3"
 
 
 def test_show_source_prints_the_line_and_a_caret_by_display_width(project, capsys):
-    status, out, _ = gxlint(capsys, "--select", "GX901", "--show-source", "report.txt")
+    status, out, _ = gxlint(capsys, "--select", "GX991", "--show-source", "report.txt")
     assert out.splitlines() == [
         EXPECTED[0],
         "本行有【演示错误】。",
@@ -139,55 +139,55 @@ def test_show_source_prints_the_line_and_a_caret_by_display_width(project, capsy
 
 
 def test_output_file(project, capsys):
-    status, out, _ = gxlint(capsys, "--select", "GX9", "--output-file", "found.txt", "report.txt")
+    status, out, _ = gxlint(capsys, "--select", "GX99", "--output-file", "found.txt", "report.txt")
     assert (status, out) == (1, "")
     assert (project / "found.txt").read_text(encoding="utf-8").splitlines() == EXPECTED
 
 
 def test_output_file_in_a_missing_directory_is_exit_2(project, capsys):
-    status, _, err = gxlint(capsys, "--select", "GX9", "--output-file", "no/such/dir/out.txt", "report.txt")
+    status, _, err = gxlint(capsys, "--select", "GX99", "--output-file", "no/such/dir/out.txt", "report.txt")
     assert status == 2 and "gxlint: error" in err
 
 
 def test_stdin_with_stdin_filename(project, capsys, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(REPORT.encode("utf-8")), encoding="utf-8"))
-    status, out, _ = gxlint(capsys, "--select", "GX9", "-", "--stdin-filename", "reports/2023.md")
+    status, out, _ = gxlint(capsys, "--select", "GX99", "-", "--stdin-filename", "reports/2023.md")
     assert status == 1
     assert out.splitlines() == [line.replace("report.txt", "reports/2023.md") for line in EXPECTED]
 
 
 def test_stdin_without_a_name_is_called_stdin(project, capsys, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(REPORT.encode("gb18030")), encoding="gb18030"))
-    status, out, _ = gxlint(capsys, "--select", "GX901", "-")
-    assert out.splitlines() == ["stdin:2:4: GX901 演示标记「【演示错误】」"]
+    status, out, _ = gxlint(capsys, "--select", "GX991", "-")
+    assert out.splitlines() == ["stdin:2:4: GX991 演示标记「【演示错误】」"]
 
 
 def test_per_file_ignores_option(project, capsys):
     (project / "other.txt").write_text(REPORT, encoding="utf-8")
-    status, out, _ = gxlint(capsys, "--select", "GX901", "--per-file-ignores", "report.txt:GX9 *.md:GX1", "report.txt", "other.txt")
-    assert out.splitlines() == ["other.txt:2:4: GX901 演示标记「【演示错误】」"]
+    status, out, _ = gxlint(capsys, "--select", "GX991", "--per-file-ignores", "report.txt:GX99 *.md:GX1", "report.txt", "other.txt")
+    assert out.splitlines() == ["other.txt:2:4: GX991 演示标记「【演示错误】」"]
 
 
 def test_exclude_and_extend_exclude(project, capsys):
     (project / "drafts").mkdir()
     (project / "drafts" / "a.txt").write_text(REPORT, encoding="utf-8")
     (project / "old.txt").write_text(REPORT, encoding="utf-8")
-    _, out, _ = gxlint(capsys, "--select", "GX901", "--exclude", "drafts", ".")
+    _, out, _ = gxlint(capsys, "--select", "GX991", "--exclude", "drafts", ".")
     assert sorted({line.split(":")[0] for line in out.splitlines()}) == ["./old.txt", "./report.txt"]
-    _, out, _ = gxlint(capsys, "--select", "GX901", "--extend-exclude", "drafts,old.*", ".")
+    _, out, _ = gxlint(capsys, "--select", "GX991", "--extend-exclude", "drafts,old.*", ".")
     assert {line.split(":")[0] for line in out.splitlines()} == {"./report.txt"}
     # a path pattern is anchored at the current directory
-    _, out, _ = gxlint(capsys, "--select", "GX901", "--exclude", "drafts/a.txt", ".")
+    _, out, _ = gxlint(capsys, "--select", "GX991", "--exclude", "drafts/a.txt", ".")
     assert {line.split(":")[0] for line in out.splitlines()} == {"./old.txt", "./report.txt"}
 
 
 def test_files_by_suffix_unless_named(project, capsys):
     (project / "notes.csv").write_text(REPORT, encoding="utf-8")
     (project / "page.md").write_text(REPORT, encoding="utf-8")
-    _, out, _ = gxlint(capsys, "--select", "GX901", ".")
+    _, out, _ = gxlint(capsys, "--select", "GX991", ".")
     assert {line.split(":")[0] for line in out.splitlines()} == {"./report.txt", "./page.md"}
-    _, out, _ = gxlint(capsys, "--select", "GX901", "notes.csv")
-    assert out.splitlines() == ["notes.csv:2:4: GX901 演示标记「【演示错误】」"]
+    _, out, _ = gxlint(capsys, "--select", "GX991", "notes.csv")
+    assert out.splitlines() == ["notes.csv:2:4: GX991 演示标记「【演示错误】」"]
 
 
 def test_missing_file_is_one_gx001(project, capsys):
@@ -197,15 +197,15 @@ def test_missing_file_is_one_gx001(project, capsys):
 
 
 def test_template_option(project, capsys):
-    assert gxlint(capsys, "--select", "GX901", "--template", "2019", "report.txt")[0] == 1
-    assert gxlint(capsys, "--select", "GX901", "--template", "gov-2021", "report.txt")[0] == 1
+    assert gxlint(capsys, "--select", "GX991", "--template", "2019", "report.txt")[0] == 1
+    assert gxlint(capsys, "--select", "GX991", "--template", "gov-2021", "report.txt")[0] == 1
     status, _, err = gxlint(capsys, "--template", "1999", "report.txt")
     assert status == 2 and "1999" in err
 
 
 def test_max_seconds_stops_a_slow_file_with_gx004(project, capsys):
     (project / "slow.txt").write_text("一、总体情况\n【演示超时】\n", encoding="utf-8")
-    status, out, _ = gxlint(capsys, "--select", "GX0,GX904", "--max-seconds", "0.5", "slow.txt")
+    status, out, _ = gxlint(capsys, "--select", "GX0,GX994", "--max-seconds", "0.5", "slow.txt")
     assert status == 1
     assert out.startswith("slow.txt:1:1: GX004 ")
     assert "0.5" in out
@@ -236,8 +236,8 @@ def test_version_and_help(project, capsys):
 
 def test_gx003_when_a_rule_raises_and_the_run_goes_on(project, capsys):
     (project / "raises.txt").write_text("一、总体情况\n【演示异常】【演示错误】\n", encoding="utf-8")
-    status, out, _ = gxlint(capsys, "--select", "GX003,GX901,GX905", "raises.txt")
+    status, out, _ = gxlint(capsys, "--select", "GX003,GX991,GX995", "raises.txt")
     lines = out.splitlines()
     assert status == 1
-    assert lines[0].startswith("raises.txt:1:1: GX003 ") and "GX905" in lines[0] and "demo" in lines[0]
-    assert lines[1] == "raises.txt:2:7: GX901 演示标记「【演示错误】」"
+    assert lines[0].startswith("raises.txt:1:1: GX003 ") and "GX995" in lines[0] and "demo" in lines[0]
+    assert lines[1] == "raises.txt:2:7: GX991 演示标记「【演示错误】」"

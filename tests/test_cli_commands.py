@@ -37,7 +37,7 @@ def test_rules_json_lists_every_rule_with_its_metadata(demo, capsys):
     rules = json.loads(capsys.readouterr().out)
     codes = [rule["code"] for rule in rules]
     assert codes == sorted(codes)
-    assert {"GX001", "GX002", "GX003", "GX004", "GX005", "GX901"} <= set(codes)
+    assert {"GX001", "GX002", "GX003", "GX004", "GX005", "GX991"} <= set(codes)
     gx001 = rules[codes.index("GX001")]
     assert (gx001["name"], gx001["severity"], gx001["family"]) == ("unreadable-file", "error", "engine")
     assert gx001["summary"].startswith("The file cannot be read as a report")
@@ -51,9 +51,9 @@ def test_rules_table_has_code_name_severity_summary(demo, capsys, monkeypatch):
     out = capsys.readouterr().out
     header = next(line for line in out.splitlines() if "code" in line and "summary" in line)
     assert [cell.strip() for cell in header.strip("┃ ").split("┃")] == ["code", "name", "severity", "summary"]
-    row = next(line for line in out.splitlines() if "GX903" in line)
+    row = next(line for line in out.splitlines() if "GX993" in line)
     assert [cell.strip() for cell in row.strip("│ ").split("│")] == [
-        "GX903", "demo-info-marker", "info", "Marks every line that contains the demo information marker.",
+        "GX993", "demo-info-marker", "info", "Marks every line that contains the demo information marker.",
     ]
 
 
@@ -67,9 +67,9 @@ def test_rule_prints_the_docstring(demo, capsys):
 
 
 def test_rule_accepts_lowercase_and_json(demo, capsys):
-    assert main(["rule", "gx901", "--format", "json"]) == 0
+    assert main(["rule", "gx991", "--format", "json"]) == 0
     record = json.loads(capsys.readouterr().out)
-    assert record["code"] == "GX901" and record["options"] == {"marker": "【演示错误】"}
+    assert record["code"] == "GX991" and record["options"] == {"marker": "【演示错误】"}
     assert record["doc"].startswith("Marks every line that contains the demo error marker.")
 
 
@@ -129,7 +129,7 @@ def test_parse_unreadable_file_is_exit_2_without_traceback(demo, capsys):
 def test_a_directory_called_rules_is_linted_with_a_dot_slash(demo, capsys):
     (demo / "rules").mkdir()
     (demo / "rules" / "r.txt").write_text("一、总体情况\n【演示错误】\n", encoding="utf-8")
-    assert main(["--isolated", "--select", "GX901", "./rules"]) == 1
-    assert capsys.readouterr().out == "./rules/r.txt:2:1: GX901 演示标记「【演示错误】」\n"
-    assert main(["--isolated", "--select", "GX901", "--", "rules"]) == 1
-    assert capsys.readouterr().out == "rules/r.txt:2:1: GX901 演示标记「【演示错误】」\n"
+    assert main(["--isolated", "--select", "GX991", "./rules"]) == 1
+    assert capsys.readouterr().out == "./rules/r.txt:2:1: GX991 演示标记「【演示错误】」\n"
+    assert main(["--isolated", "--select", "GX991", "--", "rules"]) == 1
+    assert capsys.readouterr().out == "rules/r.txt:2:1: GX991 演示标记「【演示错误】」\n"

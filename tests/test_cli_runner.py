@@ -36,7 +36,7 @@ def test_jobs_do_not_change_the_output(tmp_path, tmp_path_factory):
     two = run_gxlint(["--isolated", "--jobs", "2", "reports"], tmp_path, site)
     assert one.returncode == two.returncode == 1
     assert one.stdout == two.stdout
-    assert "reports/demo_3.md:11:4: GX901 " in one.stdout  # the fourth copy of the report, line 2 of it
+    assert "reports/demo_3.md:11:4: GX991 " in one.stdout  # the fourth copy of the report, line 2 of it
     as_json = run_gxlint(["--isolated", "--jobs", "2", "--format", "json", "reports"], tmp_path, site)
     assert as_json.stdout == run_gxlint(["--isolated", "--jobs", "1", "--format", "json", "reports"], tmp_path, site).stdout
 
@@ -46,12 +46,12 @@ def test_a_crashing_worker_costs_one_file(tmp_path, tmp_path_factory):
     for name in ("a.txt", "b.txt", "c.txt"):
         (tmp_path / name).write_text(REPORT, encoding="utf-8")
     (tmp_path / "b.txt").write_text("一、总体情况\n【演示崩溃】\n", encoding="utf-8")
-    done = run_gxlint(["--isolated", "--jobs", "2", "--select", "GX0,GX901,GX905", "."], tmp_path, site, env={"GXLINT_DEMO_CRASH": "1"})
+    done = run_gxlint(["--isolated", "--jobs", "2", "--select", "GX0,GX991,GX995", "."], tmp_path, site, env={"GXLINT_DEMO_CRASH": "1"})
     lines = done.stdout.splitlines()
     assert done.returncode == 1
-    assert lines[0] == "./a.txt:2:4: GX901 演示标记「【演示错误】」"
+    assert lines[0] == "./a.txt:2:4: GX991 演示标记「【演示错误】」"
     assert lines[1].startswith("./b.txt:1:1: GX003 ") and "意外退出" in lines[1]
-    assert lines[2] == "./c.txt:2:4: GX901 演示标记「【演示错误】」"
+    assert lines[2] == "./c.txt:2:4: GX991 演示标记「【演示错误】」"
     assert "Traceback" not in done.stderr
 
 
@@ -64,8 +64,8 @@ def test_a_single_file_never_starts_a_pool(tmp_path, monkeypatch, capsys):
         raise AssertionError("a pool was started for one file")
 
     monkeypatch.setattr(runner, "ProcessPoolExecutor", no_pool)
-    assert main(["--isolated", "--jobs", "8", "--select", "GX901", "one.txt"]) == 1
-    assert capsys.readouterr().out == "one.txt:2:4: GX901 演示标记「【演示错误】」\n"
+    assert main(["--isolated", "--jobs", "8", "--select", "GX991", "one.txt"]) == 1
+    assert capsys.readouterr().out == "one.txt:2:4: GX991 演示标记「【演示错误】」\n"
 
 
 def test_pool_results_are_picklable_without_report_but_with_document(tmp_path):
@@ -107,9 +107,9 @@ def test_settings_reach_the_workers(tmp_path, tmp_path_factory):
     site = demo_only(tmp_path_factory)
     for index in range(3):
         (tmp_path / f"r{index}.txt").write_text(REPORT, encoding="utf-8")
-    (tmp_path / "gxlint.toml").write_text('select = ["GX901"]\n[rules.GX901]\nmarker = "【演示提示】"\n', encoding="utf-8")
+    (tmp_path / "gxlint.toml").write_text('select = ["GX991"]\n[rules.GX991]\nmarker = "【演示提示】"\n', encoding="utf-8")
     done = run_gxlint(["--jobs", "2", "."], tmp_path, site)
-    assert done.stdout.splitlines() == [f"./r{i}.txt:3:12: GX901 演示标记「【演示提示】」" for i in range(3)]
+    assert done.stdout.splitlines() == [f"./r{i}.txt:3:12: GX991 演示标记「【演示提示】」" for i in range(3)]
 
 
 def test_python_m_gxlint_behaves_like_the_gxlint_script(tmp_path):

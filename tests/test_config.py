@@ -1,7 +1,7 @@
 """Configuration files: discovery, precedence over defaults, the command line over them, errors.
 
 Every test runs the real CLI entry function from a temporary project directory; the demo plugin
-(GX901 on ``【演示错误】``, GX902 on ``【演示警告】``, GX903 on ``【演示提示】``) gives findings that can
+(GX991 on ``【演示错误】``, GX992 on ``【演示警告】``, GX993 on ``【演示提示】``) gives findings that can
 be read off the report text by hand.
 """
 
@@ -13,9 +13,9 @@ from gxlint.cli.main import main
 
 from .plugin_pkg import REPORT, demo_project
 
-ERROR = "report.txt:2:4: GX901 演示标记「【演示错误】」"
-WARNING = "report.txt:3:5: GX902 演示标记「【演示警告】」"
-INFO = "report.txt:3:12: GX903 演示标记「【演示提示】」"
+ERROR = "report.txt:2:4: GX991 演示标记「【演示错误】」"
+WARNING = "report.txt:3:5: GX992 演示标记「【演示警告】」"
+INFO = "report.txt:3:12: GX993 演示标记「【演示提示】」"
 
 
 @pytest.fixture
@@ -39,9 +39,9 @@ def write(path, text: str):
 @pytest.mark.parametrize(
     ("name", "text"),
     [
-        ("gxlint.toml", 'select = ["GX901"]\n'),
-        (".gxlint.toml", 'select = ["GX901"]\n'),
-        ("pyproject.toml", '[project]\nname = "x"\n\n[tool.gxlint]\nselect = ["GX901"]\n'),
+        ("gxlint.toml", 'select = ["GX991"]\n'),
+        (".gxlint.toml", 'select = ["GX991"]\n'),
+        ("pyproject.toml", '[project]\nname = "x"\n\n[tool.gxlint]\nselect = ["GX991"]\n'),
     ],
 )
 def test_each_kind_of_file_is_found(project, capsys, name, text):
@@ -50,17 +50,17 @@ def test_each_kind_of_file_is_found(project, capsys, name, text):
 
 
 def test_nearest_file_walking_up_wins(project, capsys, monkeypatch):
-    write(project / "gxlint.toml", 'select = ["GX901"]\n')
+    write(project / "gxlint.toml", 'select = ["GX991"]\n')
     sub = project / "a" / "b"
     write(sub / "report.txt", REPORT)
     monkeypatch.chdir(sub)
     assert gxlint(capsys, "report.txt")[1] == [ERROR]  # found two levels up
-    write(project / "a" / ".gxlint.toml", 'select = ["GX902"]\n')
+    write(project / "a" / ".gxlint.toml", 'select = ["GX992"]\n')
     assert gxlint(capsys, "report.txt")[1] == [WARNING]  # the nearer one wins
 
 
 def test_pyproject_without_a_gxlint_table_does_not_hide_a_file_further_up(project, capsys, monkeypatch):
-    write(project / "gxlint.toml", 'select = ["GX903"]\n')
+    write(project / "gxlint.toml", 'select = ["GX993"]\n')
     write(project / "sub" / "pyproject.toml", '[project]\nname = "x"\n')
     write(project / "sub" / "report.txt", REPORT)
     monkeypatch.chdir(project / "sub")
@@ -68,15 +68,15 @@ def test_pyproject_without_a_gxlint_table_does_not_hide_a_file_further_up(projec
 
 
 def test_dedicated_file_wins_over_pyproject_in_the_same_directory(project, capsys):
-    write(project / "pyproject.toml", '[tool.gxlint]\nselect = ["GX902"]\n')
-    write(project / "gxlint.toml", 'select = ["GX901"]\n')
+    write(project / "pyproject.toml", '[tool.gxlint]\nselect = ["GX992"]\n')
+    write(project / "gxlint.toml", 'select = ["GX991"]\n')
     assert gxlint(capsys, "report.txt")[1] == [ERROR]
 
 
 def test_config_option_and_isolated_override_discovery(project, capsys):
-    write(project / "gxlint.toml", 'select = ["GX901"]\n')
-    write(project / "ci" / "strict.toml", 'select = ["GX902"]\n')
-    write(project / "ci" / "pyproject.toml", '[tool.gxlint]\nselect = ["GX903"]\n')
+    write(project / "gxlint.toml", 'select = ["GX991"]\n')
+    write(project / "ci" / "strict.toml", 'select = ["GX992"]\n')
+    write(project / "ci" / "pyproject.toml", '[tool.gxlint]\nselect = ["GX993"]\n')
     assert gxlint(capsys, "--config", "ci/strict.toml", "report.txt")[1] == [WARNING]
     assert gxlint(capsys, "--config", "ci/pyproject.toml", "report.txt")[1] == [INFO]
     # --isolated: the defaults (every rule) — the demo findings are among them
@@ -85,36 +85,36 @@ def test_config_option_and_isolated_override_discovery(project, capsys):
 
 
 def test_command_line_overrides_the_file(project, capsys):
-    write(project / "gxlint.toml", 'select = ["GX901"]\nfail-on = "error"\nformat = "json"\n')
-    assert gxlint(capsys, "--select", "GX902", "--format", "default", "report.txt") == (0, [WARNING], "")
-    assert gxlint(capsys, "--select", "GX902", "--format", "default", "--fail-on", "warning", "report.txt")[0] == 1
+    write(project / "gxlint.toml", 'select = ["GX991"]\nfail-on = "error"\nformat = "json"\n')
+    assert gxlint(capsys, "--select", "GX992", "--format", "default", "report.txt") == (0, [WARNING], "")
+    assert gxlint(capsys, "--select", "GX992", "--format", "default", "--fail-on", "warning", "report.txt")[0] == 1
 
 
 def test_extend_keys_add_to_the_file(project, capsys):
-    write(project / "gxlint.toml", 'select = ["GX901"]\nextend-select = ["GX902"]\n')
+    write(project / "gxlint.toml", 'select = ["GX991"]\nextend-select = ["GX992"]\n')
     assert gxlint(capsys, "report.txt")[1] == [ERROR, WARNING]
-    assert gxlint(capsys, "--extend-select", "GX903", "report.txt")[1] == [ERROR, WARNING, INFO]
-    write(project / "gxlint.toml", 'select = ["GX9"]\nignore = ["GX901"]\nextend-ignore = ["GX902"]\n')
+    assert gxlint(capsys, "--extend-select", "GX993", "report.txt")[1] == [ERROR, WARNING, INFO]
+    write(project / "gxlint.toml", 'select = ["GX99"]\nignore = ["GX991"]\nextend-ignore = ["GX992"]\n')
     assert gxlint(capsys, "report.txt")[1] == [INFO]
-    assert gxlint(capsys, "--extend-ignore", "GX903", "report.txt")[1] == []
-    assert gxlint(capsys, "--ignore", "GX903", "report.txt")[1] == [ERROR]  # replaces ignore, keeps extend-ignore
+    assert gxlint(capsys, "--extend-ignore", "GX993", "report.txt")[1] == []
+    assert gxlint(capsys, "--ignore", "GX993", "report.txt")[1] == [ERROR]  # replaces ignore, keeps extend-ignore
 
 
 def test_fail_on_template_jobs_max_seconds_and_format_keys(project, capsys):
     write(
         project / "gxlint.toml",
-        'select = ["GX902"]\nfail-on = "error"\ntemplate = "2021"\njobs = 2\nmax-seconds = 5\nformat = "github"\n',
+        'select = ["GX992"]\nfail-on = "error"\ntemplate = "2021"\njobs = 2\nmax-seconds = 5\nformat = "github"\n',
     )
     status, lines, _ = gxlint(capsys, "report.txt")
     assert status == 0  # a warning does not reach fail-on = "error"
-    assert lines == ["::warning file=report.txt,line=3,col=5,endLine=3,endColumn=10,title=GX902::演示标记「【演示警告】」"]
+    assert lines == ["::warning file=report.txt,line=3,col=5,endLine=3,endColumn=10,title=GX992::演示标记「【演示警告】」"]
 
 
 def test_per_file_ignores_and_exclude_are_relative_to_the_config_file(project, capsys, monkeypatch):
     write(
         project / "gxlint.toml",
-        'select = ["GX901"]\nexclude = ["drafts"]\nextend-exclude = ["old/2019.txt"]\n'
-        '[per-file-ignores]\n"archive/*.txt" = ["GX9"]\n',
+        'select = ["GX991"]\nexclude = ["drafts"]\nextend-exclude = ["old/2019.txt"]\n'
+        '[per-file-ignores]\n"archive/*.txt" = ["GX99"]\n',
     )
     for name in ("drafts/a.txt", "old/2019.txt", "old/2020.txt", "archive/2018.txt", "sub/archive/keep.txt"):
         write(project / name, REPORT)
@@ -128,18 +128,18 @@ def test_per_file_ignores_and_exclude_are_relative_to_the_config_file(project, c
 
 
 def test_rule_options_reach_the_rule(project, capsys):
-    write(project / "gxlint.toml", 'select = ["GX901"]\n[rules.GX901]\nmarker = "【演示警告】"\n')
-    assert gxlint(capsys, "report.txt")[1] == ["report.txt:3:5: GX901 演示标记「【演示警告】」"]
-    write(project / "pyproject.toml", '[tool.gxlint]\nselect = ["GX901"]\n[tool.gxlint.rules.GX901]\nmarker = "【演示提示】"\n')
+    write(project / "gxlint.toml", 'select = ["GX991"]\n[rules.GX991]\nmarker = "【演示警告】"\n')
+    assert gxlint(capsys, "report.txt")[1] == ["report.txt:3:5: GX991 演示标记「【演示警告】」"]
+    write(project / "pyproject.toml", '[tool.gxlint]\nselect = ["GX991"]\n[tool.gxlint.rules.GX991]\nmarker = "【演示提示】"\n')
     (project / "gxlint.toml").unlink()
-    assert gxlint(capsys, "report.txt")[1] == ["report.txt:3:12: GX901 演示标记「【演示提示】」"]
+    assert gxlint(capsys, "report.txt")[1] == ["report.txt:3:12: GX991 演示标记「【演示提示】」"]
 
 
 @pytest.mark.parametrize(
     ("text", "needles"),
     [
-        ('selec = ["GX901"]\n', ["selec", "unknown key"]),
-        ('select = "GX9Z"\n', ["'select'", "GX9Z"]),
+        ('selec = ["GX991"]\n', ["selec", "unknown key"]),
+        ('select = "GX99Z"\n', ["'select'", "GX99Z"]),
         ('select = ["GX999"]\n', ["'select'", "GX999"]),
         ('extend-ignore = ["E501"]\n', ["'extend-ignore'", "E501"]),
         ('fail-on = "fatal"\n', ["'fail-on'", "fatal"]),
@@ -151,9 +151,9 @@ def test_rule_options_reach_the_rule(project, capsys):
         ('exclude = "drafts"\nper-file-ignores = ["x"]\n', ["'per-file-ignores'"]),
         ('[per-file-ignores]\n"*.txt" = ["GX998"]\n', ["'per-file-ignores'", "GX998"]),
         ('[rules.GX999]\nx = 1\n', ["GX999"]),
-        ('[rules.GX901]\ncolour = "red"\n', ["GX901", "colour", "marker"]),
-        ('[rules.GX901]\nmarker = 3\n', ["GX901", "marker", "str"]),
-        ('[rules.GX902]\nmarker = "x"\n', ["GX902", "marker"]),
+        ('[rules.GX991]\ncolour = "red"\n', ["GX991", "colour", "marker"]),
+        ('[rules.GX991]\nmarker = 3\n', ["GX991", "marker", "str"]),
+        ('[rules.GX992]\nmarker = "x"\n', ["GX992", "marker"]),
         ("select = [\n", ["invalid TOML"]),
     ],
 )
@@ -180,9 +180,9 @@ def test_missing_config_file_is_exit_2(project, capsys):
 
 def test_isolated_ignores_a_broken_file(project, capsys):
     write(project / "gxlint.toml", "select = [\n")
-    assert gxlint(capsys, "--isolated", "--select", "GX901", "report.txt")[:2] == (1, [ERROR])
+    assert gxlint(capsys, "--isolated", "--select", "GX991", "report.txt")[:2] == (1, [ERROR])
 
 
 def test_codes_may_be_a_comma_string_and_lowercase(project, capsys):
-    write(project / "gxlint.toml", 'select = "gx901, gx902"\n')
+    write(project / "gxlint.toml", 'select = "gx991, gx992"\n')
     assert gxlint(capsys, "report.txt")[1] == [ERROR, WARNING]

@@ -1,7 +1,7 @@
 """Every output format through the CLI, fed the same diagnostics, with the same exit status.
 
-Expected positions are read off the report text by hand (see tests/test_cli.py): GX901 at 2:4–2:9,
-GX902 at 3:5–3:10, GX903 at 3:12–3:17.
+Expected positions are read off the report text by hand (see tests/test_cli.py): GX991 at 2:4–2:9,
+GX992 at 3:5–3:10, GX993 at 3:12–3:17.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def gxlint(capsys, *argv: str) -> tuple[int, str]:
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize(("argv", "status"), [(["--select", "GX9"], 1), (["--select", "GX903", "--fail-on", "warning"], 0), (["--select", "GX9", "--exit-zero"], 0)])
+@pytest.mark.parametrize(("argv", "status"), [(["--select", "GX99"], 1), (["--select", "GX993", "--fail-on", "warning"], 0), (["--select", "GX99", "--exit-zero"], 0)])
 def test_exit_status_is_the_same_for_every_format(project, capsys, fmt, argv, status):
     assert gxlint(capsys, "--format", fmt, *argv, "report.txt")[0] == status
 
@@ -52,13 +52,13 @@ def test_unknown_format_is_exit_2(project, capsys):
 
 
 def test_json_fields(project, capsys):
-    _, out = gxlint(capsys, "--format", "json", "--select", "GX9", "report.txt", "子目录")
+    _, out = gxlint(capsys, "--format", "json", "--select", "GX99", "report.txt", "子目录")
     items = json.loads(out)
     assert [(i["path"], i["line"], i["column"], i["code"]) for i in items] == [
-        ("report.txt", 2, 4, "GX901"),
-        ("report.txt", 3, 5, "GX902"),
-        ("report.txt", 3, 12, "GX903"),
-        ("子目录/年报 2023.md", 2, 1, "GX901"),
+        ("report.txt", 2, 4, "GX991"),
+        ("report.txt", 3, 5, "GX992"),
+        ("report.txt", 3, 12, "GX993"),
+        ("子目录/年报 2023.md", 2, 1, "GX991"),
     ]
     first = items[0]
     assert first["name"] == "demo-error-marker"
@@ -70,11 +70,11 @@ def test_json_fields(project, capsys):
 
 def test_json_of_no_findings_is_an_empty_array(project, capsys):
     (project / "clean.txt").write_text("一、总体情况\n没有标记。\n", encoding="utf-8")
-    assert gxlint(capsys, "--format", "json", "--select", "GX9", "clean.txt") == (0, "[]\n")
+    assert gxlint(capsys, "--format", "json", "--select", "GX99", "clean.txt") == (0, "[]\n")
 
 
 def test_sarif_validates_against_the_schema_and_carries_rules_and_locations(project, capsys):
-    _, out = gxlint(capsys, "--format", "sarif", "--select", "GX9", "report.txt", "子目录")
+    _, out = gxlint(capsys, "--format", "sarif", "--select", "GX99", "report.txt", "子目录")
     log = json.loads(out)
     jsonschema.Draft4Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(log)
     assert log["version"] == "2.1.0"
@@ -82,13 +82,13 @@ def test_sarif_validates_against_the_schema_and_carries_rules_and_locations(proj
     driver = run["tool"]["driver"]
     assert driver["name"] == "gxlint"
     rules = {rule["id"]: rule for rule in driver["rules"]}
-    assert set(rules) == {"GX901", "GX902", "GX903", "GX904", "GX905"}  # the enabled rules
-    assert rules["GX901"]["name"] == "demo-error-marker"
-    assert rules["GX901"]["shortDescription"]["text"] == "Marks every line that contains the demo error marker."
-    assert "Bad::" in rules["GX901"]["fullDescription"]["text"] and "Good::" in rules["GX901"]["help"]["text"]
-    assert [rules[c]["defaultConfiguration"]["level"] for c in ("GX901", "GX902", "GX903")] == ["error", "warning", "note"]
+    assert set(rules) == {"GX991", "GX992", "GX993", "GX994", "GX995"}  # the enabled rules
+    assert rules["GX991"]["name"] == "demo-error-marker"
+    assert rules["GX991"]["shortDescription"]["text"] == "Marks every line that contains the demo error marker."
+    assert "Bad::" in rules["GX991"]["fullDescription"]["text"] and "Good::" in rules["GX991"]["help"]["text"]
+    assert [rules[c]["defaultConfiguration"]["level"] for c in ("GX991", "GX992", "GX993")] == ["error", "warning", "note"]
     results = run["results"]
-    assert [r["ruleId"] for r in results] == ["GX901", "GX902", "GX903", "GX901"]
+    assert [r["ruleId"] for r in results] == ["GX991", "GX992", "GX993", "GX991"]
     for result in results:
         assert driver["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
     location = results[1]["locations"][0]["physicalLocation"]
@@ -104,18 +104,18 @@ def test_sarif_validates_against_the_schema_and_carries_rules_and_locations(proj
 
 def test_sarif_without_findings_still_validates(project, capsys):
     (project / "clean.txt").write_text("一、总体情况\n没有标记。\n", encoding="utf-8")
-    status, out = gxlint(capsys, "--format", "sarif", "--select", "GX9", "clean.txt")
+    status, out = gxlint(capsys, "--format", "sarif", "--select", "GX99", "clean.txt")
     log = json.loads(out)
     jsonschema.Draft4Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(log)
     assert status == 0 and log["runs"][0]["results"] == []
 
 
 def test_github_workflow_commands(project, capsys):
-    _, out = gxlint(capsys, "--format", "github", "--select", "GX9", "report.txt")
+    _, out = gxlint(capsys, "--format", "github", "--select", "GX99", "report.txt")
     assert out.splitlines() == [
-        "::error file=report.txt,line=2,col=4,endLine=2,endColumn=9,title=GX901::演示标记「【演示错误】」",
-        "::warning file=report.txt,line=3,col=5,endLine=3,endColumn=10,title=GX902::演示标记「【演示警告】」",
-        "::notice file=report.txt,line=3,col=12,endLine=3,endColumn=17,title=GX903::演示标记「【演示提示】」",
+        "::error file=report.txt,line=2,col=4,endLine=2,endColumn=9,title=GX991::演示标记「【演示错误】」",
+        "::warning file=report.txt,line=3,col=5,endLine=3,endColumn=10,title=GX992::演示标记「【演示警告】」",
+        "::notice file=report.txt,line=3,col=12,endLine=3,endColumn=17,title=GX993::演示标记「【演示提示】」",
     ]
 
 
@@ -127,45 +127,45 @@ def test_github_escaping_follows_the_workflow_command_rules():
 
 def test_github_escapes_the_file_property(project, capsys):
     (project / "a,b:c.txt").write_text("一、总体情况\n【演示错误】\n", encoding="utf-8")
-    _, out = gxlint(capsys, "--format", "github", "--select", "GX901", "a,b:c.txt")
-    assert out == "::error file=a%2Cb%3Ac.txt,line=2,col=1,endLine=2,endColumn=6,title=GX901::演示标记「【演示错误】」\n"
+    _, out = gxlint(capsys, "--format", "github", "--select", "GX991", "a,b:c.txt")
+    assert out == "::error file=a%2Cb%3Ac.txt,line=2,col=1,endLine=2,endColumn=6,title=GX991::演示标记「【演示错误】」\n"
 
 
 def test_pretty_groups_by_file_with_source_caret_and_summary(project, capsys):
-    _, out = gxlint(capsys, "--format", "pretty", "--select", "GX9", "report.txt", "子目录")
+    _, out = gxlint(capsys, "--format", "pretty", "--select", "GX99", "report.txt", "子目录")
     lines = out.splitlines()
     assert lines[0] == "report.txt  (3)"
-    assert lines[1].split() == ["2:4", "GX901", "error", "演示标记「【演示错误】」", "[demo-error-marker]"]
+    assert lines[1].split() == ["2:4", "GX991", "error", "演示标记「【演示错误】」", "[demo-error-marker]"]
     assert lines[2] == "    本行有【演示错误】。"
     assert lines[3] == "          ^" + "~" * 11
     assert "子目录/年报 2023.md  (1)" in lines
     assert "按规则统计" in out and "按文件统计" in out
-    summary = [line for line in lines if "GX901" in line and "│" in line]
-    assert summary and summary[0].split("│")[4].strip() == "2"  # GX901 twice over both files
+    summary = [line for line in lines if "GX991" in line and "│" in line]
+    assert summary and summary[0].split("│")[4].strip() == "2"  # GX991 twice over both files
     assert lines[-1] == "共 4 个问题，涉及 2 个文件"
     assert "\x1b[" not in out  # no colour when the output is not a terminal
 
 
 def test_pretty_uses_colour_by_severity_when_forced(project, capsys, monkeypatch):
     monkeypatch.setenv("FORCE_COLOR", "1")
-    _, out = gxlint(capsys, "--format", "pretty", "--select", "GX9", "report.txt")
-    assert "\x1b[1;31mGX901" in out  # error: bold red
-    assert "\x1b[33mGX902" in out  # warning: yellow
-    assert "\x1b[36mGX903" in out  # info: cyan
+    _, out = gxlint(capsys, "--format", "pretty", "--select", "GX99", "report.txt")
+    assert "\x1b[1;31mGX991" in out  # error: bold red
+    assert "\x1b[33mGX992" in out  # warning: yellow
+    assert "\x1b[36mGX993" in out  # info: cyan
 
 
 def test_pretty_prints_report_brackets_literally(project, capsys):
     (project / "markup.txt").write_text("一、总体情况\n[bold]【演示错误】[/bold]\n", encoding="utf-8")
-    _, out = gxlint(capsys, "--format", "pretty", "--select", "GX901", "markup.txt")
+    _, out = gxlint(capsys, "--format", "pretty", "--select", "GX991", "markup.txt")
     assert "    [bold]【演示错误】[/bold]" in out.splitlines()
 
 
 def test_pretty_without_findings(project, capsys):
     (project / "clean.txt").write_text("一、总体情况\n没有标记。\n", encoding="utf-8")
-    assert gxlint(capsys, "--format", "pretty", "--select", "GX9", "clean.txt") == (0, "未发现问题（检查了 1 个文件）\n")
+    assert gxlint(capsys, "--format", "pretty", "--select", "GX99", "clean.txt") == (0, "未发现问题（检查了 1 个文件）\n")
 
 
 def test_columns_count_characters_not_bytes(project, capsys):
     (project / "wide.txt").write_text("一、总体情况\n𠀀é中【演示错误】\n", encoding="utf-8")
-    _, out = gxlint(capsys, "--select", "GX901", "wide.txt")
-    assert out == "wide.txt:2:4: GX901 演示标记「【演示错误】」\n"
+    _, out = gxlint(capsys, "--select", "GX991", "wide.txt")
+    assert out == "wide.txt:2:4: GX991 演示标记「【演示错误】」\n"

@@ -86,7 +86,10 @@ def _lint(args, settings, registry, stdin) -> list:
     results = lint_files(list(discover(files, excludes, args.force_exclude)), settings, settings.jobs, registry) if files else []
     if "-" in paths:
         stream = stdin or sys.stdin
-        data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
+        if stream is None:  # started without a standard input (a service, some CI runners)
+            data = b""
+        else:
+            data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
         results += lint_stdin(data, args.stdin_filename or "stdin", settings, registry)
     return results
 

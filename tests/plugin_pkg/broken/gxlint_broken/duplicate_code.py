@@ -1,4 +1,4 @@
-"""A plugin that claims GX901, which the demo plugin already registers (not an entry point of this
+"""A plugin that claims GX991, which the demo plugin already registers (not an entry point of this
 package: tests add it explicitly, because a duplicate code stops every run)."""
 
 from gxlint import Rule, hookimpl
@@ -7,7 +7,7 @@ from gxlint import Rule, hookimpl
 class Impostor(Rule):
     """Claims a code that belongs to another plugin."""
 
-    code = "GX901"
+    code = "GX991"
     name = "impostor"
 
 

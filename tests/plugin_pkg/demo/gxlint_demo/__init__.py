@@ -36,7 +36,7 @@ class DemoError(_MarkerRule):
         本行没有标记。
     """
 
-    code = "GX901"
+    code = "GX991"
     name = "demo-error-marker"
     severity = Severity.ERROR
     marker = "【演示错误】"
@@ -46,7 +46,7 @@ class DemoError(_MarkerRule):
 class DemoWarning(_MarkerRule):
     """Marks every line that contains the demo warning marker."""
 
-    code = "GX902"
+    code = "GX992"
     name = "demo-warning-marker"
     severity = Severity.WARNING
     marker = "【演示警告】"
@@ -55,7 +55,7 @@ class DemoWarning(_MarkerRule):
 class DemoInfo(_MarkerRule):
     """Marks every line that contains the demo information marker."""
 
-    code = "GX903"
+    code = "GX993"
     name = "demo-info-marker"
     severity = Severity.INFO
     marker = "【演示提示】"
@@ -64,7 +64,7 @@ class DemoInfo(_MarkerRule):
 class DemoSlow(Rule):
     """Takes far too long on a report that contains the slow marker (tests --max-seconds)."""
 
-    code = "GX904"
+    code = "GX994"
     name = "demo-slow"
     severity = Severity.INFO
 
@@ -77,7 +77,7 @@ class DemoSlow(Rule):
 class DemoCrash(Rule):
     """Kills its process on a report that contains the crash marker, when the test allows it."""
 
-    code = "GX905"
+    code = "GX995"
     name = "demo-crash"
     severity = Severity.ERROR
 
