@@ -6,6 +6,7 @@ A table cell is one of four things — a number, blank, malformed or missing —
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -46,6 +47,7 @@ def parse_cell(raw: str, span: Optional[Span] = None) -> Cell:
     return Cell(MALFORMED, None, raw, span, f"“{text}”不是数字")
 
 
+@functools.lru_cache(maxsize=4096)  # the binders ask about the same few cell texts again and again
 def looks_like_value(raw: str) -> bool:
     """True for text that can only be a value cell (number, nil mark, malformed number)."""
     text = nfkc(raw).strip()

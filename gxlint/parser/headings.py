@@ -8,6 +8,7 @@ paragraph with a run-in heading, not a heading.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -18,6 +19,8 @@ CHINESE_NUMERALS = "一二三四五六七八九十"
 _LEVEL1 = re.compile(r"^\s*(?:#{1,6}\s*)?(?P<num>[一二三四五六七八九十]{1,3})\s*[、.．,，]\s*(?P<title>\S.*?)\s*$")
 _LEVEL2 = re.compile(r"^\s*(?:#{1,6}\s*)?(?P<num>[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])\s*(?P<title>\S.*?)\s*$")
 _LEVEL3 = re.compile(r"^\s*(?:#{1,6}\s*)?(?P<num>\d{1,2})\s*[.．、]\s*(?P<title>\S.*?)\s*$")
+# What every heading pattern here can start with after spaces: a cheap first test.
+_MAY_BE_HEADING = re.compile(r"\s*[#一二三四五六七八九十（(\d]")
 _MARKDOWN = re.compile(r"^\s*(?P<hashes>#{1,6})\s+(?P<title>\S.*?)\s*#*\s*$")
 
 MAX_TITLE = 40
@@ -61,6 +64,8 @@ def _is_heading_title(title: str, allow_sentence: bool = False) -> bool:
 
 def heading_shape(text: str, table_labels: frozenset[str] = frozenset()) -> Optional[HeadingShape]:
     """The heading this line is, if any. ``table_labels`` are label keys that are never headings."""
+    if not _MAY_BE_HEADING.match(text):  # most lines are prose: skip the four patterns and label keys
+        return None
     if table_labels and _is_table_label(text, table_labels):
         return None
     for level, pattern in ((1, _LEVEL1), (2, _LEVEL2), (3, _LEVEL3)):
@@ -78,4 +83,9 @@ def heading_shape(text: str, table_labels: frozenset[str] = frozenset()) -> Opti
 
 def _is_table_label(text: str, table_labels: frozenset[str]) -> bool:
     key = label_key(text.split("|")[0])
-    return any(key.startswith(label) for label in table_labels)
+    return key.startswith(_prefixes(table_labels))
+
+
+@functools.lru_cache(maxsize=16)
+def _prefixes(labels: frozenset[str]) -> tuple[str, ...]:
+    return tuple(labels)

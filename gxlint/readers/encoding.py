@@ -7,6 +7,7 @@ imported only for files that are not UTF-8 or UTF-16, so the usual run never pay
 from __future__ import annotations
 
 import codecs
+import re
 from typing import NamedTuple
 
 from . import ReadError
@@ -71,10 +72,14 @@ def _bomless_utf16(data: bytes):
     return None
 
 
+_UNCOMMON = re.compile("[^\x00-\x7f\u4e00-\u9fff]")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")  # control characters other than \t \n \v \f \r
+
+
 def _plausible_chinese(text: str) -> bool:
     if not text:
         return False
-    common = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or ch.isascii())
+    common = len(text) - len(_UNCOMMON.findall(text))  # CJK ideographs and ASCII
     return common / len(text) > 0.85
 
 
@@ -82,7 +87,7 @@ def _checked(text: str, encoding: str) -> Decoded:
     """Reject decoded text that is really binary (control characters other than layout ones)."""
     sample = text[:65536]
     if sample:
-        controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+        controls = len(_CONTROL.findall(sample))
         if "\x00" in sample or controls / len(sample) > 0.05:
             raise ReadError("二进制文件，不是文本报告 (binary file)")
     return Decoded(text, encoding, False)
