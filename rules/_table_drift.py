@@ -19,7 +19,8 @@ from ._common import same_words
 
 SUBTOTAL_COLUMNS = ("小计", "法人或其他组织小计")
 PAIR_SIMILARITY = 60.0
-# Lines inside a table region that are notes, not rows: 「注：」「单位：件」「数据来源：」.
+# Lines inside a table region that are notes, not rows: 「注：」「单位：件」「数据来源：」, and
+# sentences (a label never holds a full stop).
 _NOTE_LIKE = re.compile(r"^[（(]?(?:注|说明|备注|单位|数据来源|填表)")
 
 
@@ -73,8 +74,26 @@ def expected_labels(table: BoundTable) -> tuple[list[str], list[str]]:
     return [], list(dict.fromkeys([*template.table4_headers, *template.table4_columns]))
 
 
+_computed: list[tuple[BoundTable, bool, TableDrift]] = []  # the current report's tables
+
+
 def table_drift(table: BoundTable, whole_cells: bool = True) -> TableDrift:
-    """``whole_cells`` is False for PDF text, where a label cut short is usually a line wrap."""
+    """``whole_cells`` is False for PDF text, where a label cut short is usually a line wrap.
+
+    Three rules ask for the drift of the same tables; it is computed once per table (callers
+    only read it).
+    """
+    for seen_table, seen_whole, drift in _computed:
+        if seen_table is table and seen_whole == whole_cells:
+            return drift
+    if len(_computed) >= 16:
+        _computed.clear()
+    drift = _table_drift(table, whole_cells)
+    _computed.append((table, whole_cells, drift))
+    return drift
+
+
+def _table_drift(table: BoundTable, whole_cells: bool) -> TableDrift:
     drift = TableDrift(table)
     seen: dict[tuple[str, str], Reworded] = {}
     for match, canonical, kind in labels(table):
@@ -91,7 +110,7 @@ def table_drift(table: BoundTable, whole_cells: bool = True) -> TableDrift:
     found_columns = {m.canonical for m in table.column_matches}
     missing = [(row.label, "行") for row in table.rows if row.match is None and table.name != "table4"]
     missing_columns = [(label, "列") for label in columns if label not in found_columns]
-    extras = [m for m in table.extra_labels if not _NOTE_LIKE.match(m.raw.strip())]
+    extras = [m for m in table.extra_labels if not _NOTE_LIKE.match(m.raw.strip()) and "。" not in m.raw]
     garbled = [m for m in extras if _contains_label(m, [*rows, *columns, *(r.label for r in table.rows)])]
     # A template label glued to a fragment of the next one (PDF text: 「总计商 业 企」) means the
     # header came apart in extraction: which column is missing or reworded cannot be verified.

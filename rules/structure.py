@@ -6,7 +6,9 @@ from typing import Iterator, Optional
 
 from gxlint import Rule, Severity
 from gxlint.model import Report, Section, Span
+from gxlint.normalize import words_key
 from gxlint.parser.headings import numeral_value
+from gxlint.templates import SectionSpec
 
 from ._common import (
     NUMERALS,
@@ -66,7 +68,7 @@ class MissingSection(Rule):
             yield self.at(Span(1, 1), f"未找到格式规定的任何一个部分的标题：应有{wanted}")
             return
         for spec in template.sections:
-            if spec.number in present:
+            if spec.number in present or _run_in(report, spec):
                 continue
             before = max((n for n in present if n < spec.number), default=None)
             after = min((n for n in present if n > spec.number), default=None)
@@ -86,6 +88,15 @@ class MissingSection(Rule):
                 yield self.at(heading_span(present[after]), message)
             else:
                 yield self.at(heading_span(report.sections[-1]), message)
+
+
+def _run_in(report: Report, spec: SectionSpec) -> bool:
+    """The heading is there, but run into its first sentence on one line (so not a heading line)."""
+    wanted = [words_key(f"{NUMERALS[spec.number - 1]}{title}") for title in (spec.title, *spec.aliases)]
+    headings = {id(s.line) for s in report.sections}
+    return any(
+        key in words_key(line.text) for line in report.lines if id(line) not in headings for key in wanted
+    )
 
 
 def _unrecognised_between(report: Report, first: Optional[Section], last: Optional[Section]) -> Optional[Section]:

@@ -216,6 +216,11 @@ def test_extra_row_of_a_local_variant():
     assert codes(text, "GX406") == [(7, "表二「第二十条第（一）项」有格式中没有的行「其他主动公开文件」")]
 
 
+def test_a_sentence_after_the_table_is_not_an_extra_row():
+    text = TITLE_2023 + TABLE2 + "本年度未制发规章。\n"
+    assert codes(text, "GX406") == []
+
+
 def test_seeds_have_no_extra_labels():
     for name in SEEDS:
         assert codes(seed(name), "GX406") == [], name
@@ -240,6 +245,20 @@ def test_header_torn_apart_by_pdf_text_claims_no_missing_column():
     [(line, message)] = codes(text, "GX407")
     assert line == 9 and "列「" not in message  # rows after line 46 are truly absent: the file ends there
     assert codes(text, "GX404") == []
+
+
+def test_rows_not_found_in_pdf_text_are_a_cannot_verify_note():
+    from gxlint_rules.drift_tables import TableLabelMissing
+
+    from gxlint.rule import RuleContext
+
+    report = parse_text(TITLE_2023 + TABLE2.replace("行政强制 | 0\n", ""))
+    report.source_kind = "pdf"
+    [diagnostic] = list(TableLabelMissing().check(report, RuleContext()))
+    assert diagnostic.severity is Severity.INFO
+    assert diagnostic.message == (
+        "表二「第二十条第（六）项」中未能识别格式中的行「行政强制」：可能缺少，也可能是 PDF 文字提取打乱了标签，无法核对"
+    )
 
 
 # --- GX408 table-missing ------------------------------------------------------------------------

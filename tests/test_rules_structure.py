@@ -61,6 +61,11 @@ def test_missing_section_points_at_a_heading_worded_beyond_recognition():
     assert "第 10 行的「五、工作中的不足和下一步打算」可能就是这一部分" in message
 
 
+def test_heading_run_into_its_first_sentence_is_not_missing():
+    text = report(1, 2, 3, 4, 6, s6="五、存在的主要问题及改进情况：一是公开不够。二是培训不足。\n" + SIX[6])
+    assert found(text, "GX101") == []
+
+
 def test_no_statutory_heading_at_all_is_one_finding():
     text = HEAD + "一、工作开展情况\n全年主动公开政府信息 120 条。\n二、下一步打算\n继续做好公开工作。\n"
     [(line, message)] = found(text, "GX101")
@@ -279,6 +284,10 @@ def test_untitled_report_without_an_opening():
 def test_complete_titles(title):
     text = report(1, 6, head=title + "\n")
     assert lines(text, "GX110") == [] and lines(text, "GX111") == []
+
+
+def test_title_of_generic_words_only_names_no_agency():
+    assert lines(report(1, 6, head="关于2023年度政府信息公开工作情况的报告\n"), "GX111") == [1]
 
 
 def test_site_name_above_the_page_chrome_is_not_part_of_the_title():
