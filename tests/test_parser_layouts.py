@@ -158,3 +158,18 @@ def test_full_width_digits_and_traditional_labels_bind():
     rows = report.tables.table3.rows
     assert [c.value for c in rows[0].cells] == [12, 0, 0, 0, 0, 0, 12] and rows[0].match.distance == 0
     assert [c.value for c in rows[1].cells] == [0] * 7
+
+
+def test_markdown_empty_cells_under_a_spanning_label_are_not_values():
+    text = "\n".join([
+        "三、收到和处理政府信息公开申请情况",
+        "| 一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |",
+        "| 三、本年度办理结果 | （一）予以公开 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |",
+        "| | （二）部分公开（区分处理的，只计这一情形，不计其他情形） | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+        "| | （三）不予公开 | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+    ])
+    table = parse_text(text, path="r.md").tables.table3
+    assert [c.value for c in table.row("（一）予以公开").cells] == [2, 0, 0, 0, 0, 0, 2]
+    assert [c.value for c in table.rows[3].cells] == [1, 0, 0, 0, 0, 0, 1]
+    assert [c.value for c in table.rows[4].cells] == [0] * 7
+    assert [c.value for c in table.rows[0].cells] == [3, 0, 0, 0, 0, 0, 3]

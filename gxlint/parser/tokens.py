@@ -49,30 +49,40 @@ def tokenize(lines: Iterable[Line]) -> list[Token]:
 
 
 def _drop_layout_blanks(tokens: list[Token]) -> list[Token]:
-    """Empty cells in front of a structured row's label are merged label cells, not values.
+    """Empty cells in front of a row's label are merged label cells, not values.
 
     A table continued on the next page starts its first row with the empty remainder of the
-    label cell above (``| | 法提供 | 2.没有现成信息… | 11 |``); counted as a value, that empty
-    cell would shift the row before by one column.
+    label cell above (``| | 法提供 | 2.没有现成信息… | 11 |``), and Markdown written from HTML
+    repeats an empty cell under a row-spanning label (``| | （二）部分公开 | 0 |``); counted as a
+    value, that empty cell would give the row before one value too many. A row is a structured
+    reader's row (from ``row_start``) or one line of a pipe or tab table.
     """
     out: list[Token] = []
     leading: list[Token] = []
     in_lead = False
+    row_of = None
     for token in tokens:
-        structured = token.line.cell
-        if structured and token.row_start:
+        row = _row_key(token, row_of)
+        if row != row_of:
             out.extend(leading)
-            leading, in_lead = [], True
-        if in_lead and structured and token.blank:
+            leading, in_lead, row_of = [], True, row
+        if in_lead and token.blank:
             leading.append(token)
             continue
-        if in_lead and structured and not token.row_start and leading and not token.is_value:
+        if in_lead and leading and not token.is_value:
             leading = []  # blanks before the label: layout, dropped
         out.extend(leading)
         leading, in_lead = [], False
         out.append(token)
     out.extend(leading)
     return out
+
+
+def _row_key(token: Token, current):
+    """Which row a token belongs to: a structured row starts at ``row_start``; else its line."""
+    if token.line.cell:
+        return ("cell", id(token)) if token.row_start or current is None or current[0] != "cell" else current
+    return ("line", id(token.line))
 
 
 def _line_tokens(line: Line) -> list[Token]:
