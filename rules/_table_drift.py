@@ -36,7 +36,8 @@ class Reworded:
 class TableDrift:
     table: BoundTable
     reworded: list[Reworded] = field(default_factory=list)
-    extra: list[tuple[LabelMatch, str]] = field(default_factory=list)  # (label, what it is)
+    extra: list[tuple[LabelMatch, str, str]] = field(default_factory=list)  # (label, what it is, detail)
+    misplaced: list[tuple[LabelMatch, str]] = field(default_factory=list)  # (label, the 表二 block it belongs to)
     missing: list[tuple[str, str]] = field(default_factory=list)  # (template label, 行 | 列)
 
 
@@ -124,23 +125,43 @@ def _table_drift(table: BoundTable, whole_cells: bool) -> TableDrift:
             missing.remove(cut)
             if whole_cells:
                 drift.reworded.append(Reworded(fragment, cut[0], "行名" if cut[1] == "行" else "列名"))
+    elsewhere = _other_blocks(table, [*rows, *columns])
     for match in extras:
         if match in garbled:
+            continue
+        if words_key(match.raw) in elsewhere:  # a block whose 第二十条 heading line is missing
+            drift.misplaced.append((match, elsewhere[words_key(match.raw)]))
             continue
         pair = _closest(match, missing)
         if pair is not None:
             missing.remove(pair)
             drift.reworded.append(Reworded(match, pair[0], "行名" if pair[1] == "行" else "列名"))
         else:
-            drift.extra.append((match, "行" if table.name != "table4" else "标签"))
+            drift.extra.append((match, "行" if table.name != "table4" else "标签", ""))
     for match in table.column_matches:
         if match.canonical in SUBTOTAL_COLUMNS:
-            drift.extra.append((match, "小计列"))
+            drift.extra.append((match, "小计列", ""))
     for group in table.group_rows:
         if group.cells and group.match is not None:
-            drift.extra.append((group.match, "小计行"))
+            # values right after a group label: a subtotal row, or the first row's label was lost
+            first = next((r for r in table.rows if f"/{group.label}/" in r.key), None)
+            lost = first.label if first is not None and first.match is None else ""
+            drift.extra.append((group.match, "小计行", lost))
     drift.missing = missing
     return drift
+
+
+def _other_blocks(table: BoundTable, own_labels: list[str]) -> dict[str, str]:
+    """Labels of the other 表二 blocks (not shared with this one) → the block's 第二十条 clause."""
+    if table.name != "table2":
+        return {}
+    own = {words_key(label) for label in own_labels}
+    found: dict[str, str] = {}
+    for block in get_template(table.template).table2:
+        for label in (*block.rows, *block.columns):
+            if words_key(label) not in own:
+                found.setdefault(words_key(label), block.clause)
+    return found
 
 
 def _cut_short(raw: str, canonical: str) -> bool:

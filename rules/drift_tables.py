@@ -151,10 +151,15 @@ class TableExtraLabel(Rule):
 
     def check(self, report: Report, ctx) -> Iterator:
         for table in _tables(report):
-            for match, what in table_drift(table, report.source_kind != "pdf").extra:
+            for match, what, child in table_drift(table, report.source_kind != "pdf").extra:
                 raw = match.raw.strip()
                 if what == "小计列":
                     message = f"{table_name(table)}多出「{raw}」列：格式中「法人或其他组织」下只有五列，没有小计列"
+                elif what == "小计行" and child:
+                    message = (
+                        f"{table_name(table)}「{raw}」后直接写了一行数值：格式中该标签只是分组标题，没有自己的数据；"
+                        f"可能漏写了下一行「{child}」的标签，也可能是加了小计行"
+                    )
                 elif what == "小计行":
                     message = f"{table_name(table)}「{raw}」后写了一行数值（小计行）：格式中该标签只是分组标题，没有自己的数据"
                 else:
@@ -231,12 +236,20 @@ class TableLabelMissing(Rule):
             return
         layout = get_template(Counter(b.template for b in blocks).most_common(1)[0][0])
         present = {b.block for b in blocks}
+        whole = report.source_kind != "pdf"
         for block in layout.table2:
-            if block.clause not in present:
+            if block.clause in present:
+                continue
+            strays = [(m, b) for b in blocks for m, clause in table_drift(b, whole).misplaced if clause == block.clause]
+            if strays:
+                match, under = strays[0]
+                where = f"第 {match.span.line} 行" if match.span else ""
                 yield self.at(
-                    blocks[0].span,
-                    f"表二缺少「{block.clause}」部分（{'、'.join(block.rows)}）",
+                    match.span,
+                    f"表二缺少「{block.clause}」的标题行：该项的「{match.raw.strip()}」（{where}）写在了「{under.block}」之下",
                 )
+            else:
+                yield self.at(blocks[0].span, f"表二缺少「{block.clause}」部分（{'、'.join(block.rows)}）")
 
 
 class TableMissing(Rule):

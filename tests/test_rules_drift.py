@@ -239,6 +239,22 @@ def test_missing_row_and_missing_block():
     ]
 
 
+def test_lost_block_heading_is_named_where_its_rows_landed():
+    text = TITLE_2023 + TABLE2.replace("第二十条第（五）项\n", "")
+    # the (五) header and 行政许可 now sit on lines 7–8, under 第二十条第（一）项
+    assert codes(text, "GX407") == [
+        (7, "表二缺少「第二十条第（五）项」的标题行：该项的「本年处理决定数量」（第 7 行）写在了「第二十条第（一）项」之下"),
+    ]
+    assert codes(text, "GX406") == []
+
+
+def test_values_after_a_group_label_whose_first_row_lost_its_label():
+    rows = "（三）不予公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
+    [(line, message)] = codes(TITLE_2023 + TABLE3_HEAD + rows, "GX406")
+    assert line == 7
+    assert message.endswith("可能漏写了下一行「1.属于国家秘密」的标签，也可能是加了小计行")
+
+
 def test_header_torn_apart_by_pdf_text_claims_no_missing_column():
     # Peer file: the raw text of one PDF page; line 14 reads 「总计商 业 企」, the header came apart.
     text = (PEER / "govnianbao__section3_raw_text.txt").read_text(encoding="utf-8")
