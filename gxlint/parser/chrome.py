@@ -11,10 +11,15 @@ from .._toml import toml
 
 
 @functools.cache
-def _patterns() -> tuple[tuple[re.Pattern, str, bool], ...]:
+def _sources() -> tuple[tuple[str, str, bool], ...]:
     text = resources.files("gxlint.data").joinpath("chrome.toml").read_text(encoding="utf-8")
     data = toml.loads(text)
-    return tuple((re.compile(p["regex"]), p["kind"], bool(p.get("strong"))) for p in data["patterns"])
+    return tuple((p["regex"], p["kind"], bool(p.get("strong"))) for p in data["patterns"])
+
+
+@functools.cache
+def _patterns() -> tuple[tuple[re.Pattern, str, bool], ...]:
+    return tuple((re.compile(regex), kind, strong) for regex, kind, strong in _sources())
 
 
 @functools.lru_cache(maxsize=2)
@@ -24,10 +29,10 @@ def _combined(strong_only: bool) -> Optional[tuple[re.Pattern, dict[str, str]]]:
     The first alternative that matches wins, as in the loop it replaces; None when the patterns
     cannot be combined (inline flags), and the loop is used.
     """
-    chosen = [(pattern, kind) for pattern, kind, strong in _patterns() if strong or not strong_only]
+    chosen = [(regex, kind) for regex, kind, strong in _sources() if strong or not strong_only]
     kinds = {f"c{index}": kind for index, (_, kind) in enumerate(chosen)}
     try:
-        return re.compile("|".join(f"(?P<c{i}>{p.pattern})" for i, (p, _) in enumerate(chosen))), kinds
+        return re.compile("|".join(f"(?P<c{i}>{regex})" for i, (regex, _) in enumerate(chosen))), kinds
     except re.error:
         return None
 
