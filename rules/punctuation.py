@@ -203,8 +203,8 @@ class HalfWidthPunctuation(Rule):
 
 
 # Two or more short items cut by full stops: 运用图解。动漫。短视频形式，
-_ITEM = rf"[{CJK}]{{1,4}}"
-_STOP_LIST = re.compile(rf"(?<=[{CJK}])。({_ITEM})。(?:({_ITEM})。)*([{CJK}]{{1,8}})(?=[，、,；;]|等)")
+_ITEM = rf"[{CJK}]{{1,3}}"  # 加强领导。全面推进， is two sentences; list items are short
+_STOP_LIST = re.compile(rf"(?<=[{CJK}])。({_ITEM})。(?:({_ITEM})。)*([{CJK}]{{1,6}})(?=[，、,；;]|等)")
 _SENTENCE_STARTS = re.compile(r"^(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|同时|此外|另外|总之|无|略)")
 
 

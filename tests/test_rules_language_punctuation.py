@@ -107,6 +107,7 @@ def test_list_fix_is_unsafe(tmp_path):
         "情况如下。无。其他事项，另行报告。",
         "运用图解、动漫、短视频形式，做好多样化解读。",
         "全年办结。共计14件，均已答复。",
+        "明确分工，责任到人。加强领导。全面推进，取得实效。",
     ],
 )
 def test_short_sentences_are_not_lists(sentence):
