@@ -15,7 +15,7 @@ from gxlint.model import BoundTable, LabelMatch
 from gxlint.normalize import words_key
 from gxlint.templates import Template, get_template
 
-from ._common import same_words
+from ._common import TABLE_NAMES, same_words
 
 SUBTOTAL_COLUMNS = ("小计", "法人或其他组织小计")
 PAIR_SIMILARITY = 60.0
@@ -37,7 +37,7 @@ class TableDrift:
     table: BoundTable
     reworded: list[Reworded] = field(default_factory=list)
     extra: list[tuple[LabelMatch, str, str]] = field(default_factory=list)  # (label, what it is, detail)
-    misplaced: list[tuple[LabelMatch, str]] = field(default_factory=list)  # (label, the 表二 block it belongs to)
+    misplaced: list[tuple[LabelMatch, str]] = field(default_factory=list)  # (label, 表二 block or table it belongs to)
     missing: list[tuple[str, str]] = field(default_factory=list)  # (template label, 行 | 列)
 
 
@@ -59,7 +59,15 @@ def _reworded(match: LabelMatch, canonical: str) -> bool:
         return False
     raw, key = words_key(match.raw), words_key(canonical)
     glued = len(raw) > len(key) and raw.endswith(key)  # a group label glued in front by PDF text
-    return not glued and not same_words(match.raw, canonical)
+    # A binder that matched a join of two cells may record only the first as written (表四's
+    # 「审结」+「未经复议直接起诉」): a label sharing nothing with the template's is not its rewording.
+    return not glued and not same_words(match.raw, canonical) and _similarity(raw, key) >= PAIR_SIMILARITY
+
+
+def _similarity(a: str, b: str) -> float:
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(a, b)
 
 
 def expected_labels(table: BoundTable) -> tuple[list[str], list[str]]:
@@ -125,11 +133,11 @@ def _table_drift(table: BoundTable, whole_cells: bool) -> TableDrift:
             missing.remove(cut)
             if whole_cells:
                 drift.reworded.append(Reworded(fragment, cut[0], "行名" if cut[1] == "行" else "列名"))
-    elsewhere = _other_blocks(table, [*rows, *columns])
+    elsewhere = _foreign_labels(table, [*rows, *columns])
     for match in extras:
         if match in garbled:
             continue
-        if words_key(match.raw) in elsewhere:  # a block whose 第二十条 heading line is missing
+        if words_key(match.raw) in elsewhere:  # a block or table whose heading line is missing
             drift.misplaced.append((match, elsewhere[words_key(match.raw)]))
             continue
         pair = _closest(match, missing)
@@ -151,16 +159,30 @@ def _table_drift(table: BoundTable, whole_cells: bool) -> TableDrift:
     return drift
 
 
-def _other_blocks(table: BoundTable, own_labels: list[str]) -> dict[str, str]:
-    """Labels of the other 表二 blocks (not shared with this one) → the block's 第二十条 clause."""
-    if table.name != "table2":
-        return {}
+def _foreign_labels(table: BoundTable, own_labels: list[str]) -> dict[str, str]:
+    """Labels of the other 表二 blocks and of the other tables → where they belong.
+
+    A table whose heading line is lost runs on into the next region (a missing 「三、…」 heading
+    leaves table 三's rows under table 二): those rows are misplaced, not extra.
+    """
+    template = get_template(table.template)
+    owners: dict[str, list[str]] = {
+        "表三": [template.table3_note, *template.table3_headers, *template.table3_columns,
+                 *template.table3_groups, *template.table3_labels],
+        "表四": [*template.table4_headers, *template.table4_columns],
+    }
+    for block in template.table2:
+        owners[block.clause] = [*block.rows, *block.columns, template.table2_row_header]
     own = {words_key(label) for label in own_labels}
+    if table.name == "table2":
+        own |= {words_key(label) for label in owners[table.block]} if table.block in owners else set()
+    else:
+        own |= {words_key(label) for label in owners[TABLE_NAMES[table.name]]}
     found: dict[str, str] = {}
-    for block in get_template(table.template).table2:
-        for label in (*block.rows, *block.columns):
+    for owner, owned in owners.items():
+        for label in owned:
             if words_key(label) not in own:
-                found.setdefault(words_key(label), block.clause)
+                found.setdefault(words_key(label), owner)
     return found
 
 
@@ -178,8 +200,6 @@ def _contains_label(match: LabelMatch, template_labels) -> bool:
 def _closest(match: LabelMatch, missing: list[tuple[str, str]]) -> Optional[tuple[str, str]]:
     if not missing:
         return None
-    from rapidfuzz import fuzz
-
     raw = words_key(match.raw)
-    score, best = max((fuzz.ratio(raw, words_key(label)), (label, kind)) for label, kind in missing)
+    score, best = max((_similarity(raw, words_key(label)), (label, kind)) for label, kind in missing)
     return best if score >= PAIR_SIMILARITY else None

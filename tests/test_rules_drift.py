@@ -248,6 +248,15 @@ def test_lost_block_heading_is_named_where_its_rows_landed():
     assert codes(text, "GX406") == []
 
 
+def test_a_lost_section_heading_does_not_turn_the_next_table_into_extra_rows():
+    # Seed 000 without 「三、收到和处理政府信息公开申请情况」 (line 35): table 三 runs on under 表二.
+    lines = seed("changde").split("\n")
+    del lines[34]
+    text = "\n".join(lines)
+    assert codes(text, "GX406") == []
+    assert [line for line, _ in codes(text, "GX101")] == [63]  # 四、 is now on line 63
+
+
 def test_values_after_a_group_label_whose_first_row_lost_its_label():
     rows = "（三）不予公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n"
     [(line, message)] = codes(TITLE_2023 + TABLE3_HEAD + rows, "GX406")
