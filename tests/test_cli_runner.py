@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -20,10 +21,10 @@ HEAVY = ("rich", "lxml", "docx", "pdfplumber", "charset_normalizer", "zhconv")
 
 
 def _corpus(directory: Path) -> Path:
-    """The five seed reports plus demo-marked files, in a directory of their own."""
+    """Two seed reports plus demo-marked files, in a directory of their own."""
     directory.mkdir()
-    for path in SEEDS.values():
-        shutil.copy(path, directory / path.name)
+    for name in ("changde", "hedong"):
+        shutil.copy(SEEDS[name], directory / SEEDS[name].name)
     for index in range(4):
         (directory / f"demo_{index}.md").write_text(REPORT * (index + 1), encoding="utf-8")
     return directory
@@ -37,8 +38,9 @@ def test_jobs_do_not_change_the_output(tmp_path, tmp_path_factory):
     assert one.returncode == two.returncode == 1
     assert one.stdout == two.stdout
     assert "reports/demo_3.md:11:4: GX991 " in one.stdout  # the fourth copy of the report, line 2 of it
-    as_json = run_gxlint(["--isolated", "--jobs", "2", "--format", "json", "reports"], tmp_path, site)
-    assert as_json.stdout == run_gxlint(["--isolated", "--jobs", "1", "--format", "json", "reports"], tmp_path, site).stdout
+    as_json = [run_gxlint(["--isolated", "--jobs", j, "--select", "GX99", "--format", "json", "reports"], tmp_path, site) for j in "12"]
+    assert as_json[0].stdout == as_json[1].stdout
+    assert len(json.loads(as_json[0].stdout)) == 30  # three markers in each of 1 + 2 + 3 + 4 copies
 
 
 def test_a_crashing_worker_costs_one_file(tmp_path, tmp_path_factory):
@@ -120,7 +122,7 @@ def test_python_m_gxlint_behaves_like_the_gxlint_script(tmp_path):
     assert via_script.returncode == via_module.returncode == 1
     assert via_script.stdout == via_module.stdout
     assert via_module.stdout.decode("utf-8").startswith("r.txt:1:1: GX002 ")
-    for argv in (["--version"], ["rule", "GX002"], ["rule", "GX000"]):
+    for argv in (["--version"], ["rule", "GX000"]):
         a = subprocess.run([str(script), *argv], capture_output=True)
         b = subprocess.run([sys.executable, "-m", "gxlint", *argv], capture_output=True)
         assert (a.returncode, a.stdout) == (b.returncode, b.stdout)
