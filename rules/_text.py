@@ -18,7 +18,8 @@ from gxlint.model import Line, Report, Span
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_CHAR = re.compile(f"[{CJK}]")
-FIXABLE_SOURCES = ("text", "markdown")
+FIXABLE_SOURCES = ("text", "markdown")  # whole lines map one-to-one onto the file
+EDITABLE_SOURCES = ("text", "markdown", "html")  # characters inside a line do (checked per edit)
 
 
 @dataclass(frozen=True)
@@ -70,9 +71,14 @@ def load_data(name: str) -> dict:
     return toml.loads(text)
 
 
-def fixable(report: Report) -> bool:
-    """Fixes edit the user's file; only plain-text sources map one-to-one onto it."""
-    return report.source_kind in FIXABLE_SOURCES
+def fixable(report: Report, whole_lines: bool = False) -> bool:
+    """Whether fixes may edit the user's file.
+
+    Characters inside one line can be replaced in text, Markdown and HTML sources (each edit is
+    checked with ``TextUnit.single_line``); whole lines can be deleted only in text and Markdown,
+    where a line of the text view is a line of the file.
+    """
+    return report.source_kind in (FIXABLE_SOURCES if whole_lines else EDITABLE_SOURCES)
 
 
 def replace_fix(description: str, span: Span, text: str, safe: bool) -> Fix:

@@ -167,7 +167,7 @@ class RepeatedText(Rule):
         for unit in text_units(report):
             for repeat in _repeats(unit.text, allowed):
                 yield self._finding(unit, repeat, can_fix)
-        yield from self._repeated_paragraphs(report, can_fix)
+        yield from self._repeated_paragraphs(report, fixable(report, whole_lines=True))
 
     def _finding(self, unit: TextUnit, repeat: _Repeat, can_fix: bool) -> Diagnostic:
         what = "句子" if repeat.unit.rstrip()[-1:] in "。！？；!?;" else "词语"

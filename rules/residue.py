@@ -35,7 +35,7 @@ class _ResidueRule(Rule):
             sample = "」「".join(quote(text, 16) for text in texts[:3])
             more = f"等 {len(texts)} 行" if len(texts) > 3 else ""
             message = f"{self.what}（{where}：「{sample}」{more}）不属于报告正文，应删除"
-            fix = _delete_lines(report, block) if fixable(report) else None
+            fix = _delete_lines(report, block) if fixable(report, whole_lines=True) else None
             yield self.at(block.span, message, fix=fix, snippet=texts[0])
 
 

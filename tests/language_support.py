@@ -32,9 +32,9 @@ def where(diagnostics: list[Diagnostic]) -> list[tuple[int, int, str]]:
     return [(d.line, d.column, d.code) for d in diagnostics]
 
 
-def fixed(tmp_path: Path, text: str, select: Sequence[str], unsafe: bool = False) -> str:
-    """``text`` after ``gxlint --fix`` (``--unsafe-fixes`` when ``unsafe``) with ``select``."""
-    target = tmp_path / "report.txt"
+def fixed(tmp_path: Path, text: str, select: Sequence[str], unsafe: bool = False, name: str = "report.txt") -> str:
+    """``text`` saved as ``name``, after ``gxlint --fix`` (``--unsafe-fixes`` when ``unsafe``)."""
+    target = tmp_path / name
     target.write_text(text, encoding="utf-8")
     settings = Settings()
     settings.select = list(select)

@@ -125,6 +125,15 @@ def test_doubled_mark_with_a_safe_fix(tmp_path):
     assert fixed(tmp_path, text, ["GX523"]) == prose("本机关全面推进政务公开。加强平台建设，提升质量。")
 
 
+def test_fixes_inside_a_line_of_html_and_no_line_deletion(tmp_path):
+    page = (
+        "<html><body>\n<div>当前位置：首页 &gt; 信息公开</div>\n<h2>一、总体情况</h2>\n"
+        "<p>外包日报社经行日常运维工作。。</p>\n<h2>二、主动公开政府信息情况</h2>\n</body></html>\n"
+    )
+    expected = page.replace("经行日常运维工作。。", "进行日常运维工作。")
+    assert fixed(tmp_path, page, ["GX510", "GX523", "GX530"], unsafe=True, name="report.html") == expected
+
+
 def test_two_different_marks_are_reported_without_fix():
     found = lint(prose("全年共受理申请14件，。均已办结。"), ["GX523"])
     assert where(found) == [(2, 11, "GX523")]
