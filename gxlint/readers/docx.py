@@ -146,8 +146,13 @@ class _Reader:
         rows = _apply_vmerge(rows)
         try:
             grid, placed = build_grid(index, rows)
-        except ValueError:
-            raise ReadError(f"DOCX 第 {index} 个表格过大，无法读取") from None
+        except ValueError:  # absurd spans: keep the words, as paragraphs, without a grid
+            for row in rows:
+                for text, *_ in row:
+                    if text:
+                        self.block += 1
+                        self.lines.append(Line(text, 0, self.block, 1, f"表 {index}"))
+            return
         placed = [(cell, payload) for cell, payload in placed if payload != "before"]
         self.tables.append(grid)
 

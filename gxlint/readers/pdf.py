@@ -60,7 +60,10 @@ def _why(error: Exception) -> str:
 
 def _page_lines(page, number: int, tables: list) -> list[Line]:
     """Text lines and table cells of one page, in top-to-bottom order."""
-    found = [t for t in page.find_tables() if _is_data_table(t)]
+    try:
+        found = [t for t in page.find_tables() if _is_data_table(t)]
+    except Exception:  # the table finder fails on some odd pages; their text is still readable
+        found = []
     boxes = [t.bbox for t in found]
     blocks: list[tuple[float, list[Line]]] = []
     if boxes:
