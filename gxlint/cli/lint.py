@@ -25,6 +25,14 @@ def settings_from(args: argparse.Namespace, registry) -> Resolved:
     return resolved
 
 
+class _Done(Exception):
+    """Stop the run early with this exit status (``--diff``, ``--write-baseline``, a bad baseline)."""
+
+    def __init__(self, status: int):
+        super().__init__(status)
+        self.status = status
+
+
 def run(args: argparse.Namespace, stdin: Optional[TextIO] = None) -> int:
     from ..plugins import DuplicateCodeError, PluginError, load
 
@@ -37,43 +45,61 @@ def run(args: argparse.Namespace, stdin: Optional[TextIO] = None) -> int:
     except ConfigError as problem:
         return error(str(problem))
     plugin_broken = plugin_failures(registry, fatal=not settings.explicitly_ignored("GX003"))
-
     results = _lint(args, settings, registry, stdin)
-    if args.fix or args.diff:
-        from .. import fixes
-
-        outcome = fixes.apply(results, unsafe=args.unsafe_fixes, write=args.fix and not args.diff)
-        for problem in outcome.errors:
-            print(f"gxlint: cannot fix {problem}", file=sys.stderr)
-        if args.diff:
-            write_output(args.output_file, outcome.diff)
-            return ExitStatus.OK if args.exit_zero or not outcome.fixed else ExitStatus.FINDINGS
-        results = outcome.results
-        if outcome.fixed and not args.quiet:
-            print(f"gxlint: fixed {outcome.fixed} finding(s)", file=sys.stderr)
-    if args.write_baseline:
-        from .. import baseline
-
-        try:
-            written = baseline.write(args.write_baseline, results)
-        except (OSError, ValueError, baseline.BaselineError) as problem:
-            return error(f"cannot write baseline {args.write_baseline}: {problem}")
-        if not args.quiet:
-            print(f"gxlint: wrote {written} baseline entries to {args.write_baseline}", file=sys.stderr)
-        return ExitStatus.OK
-    if args.baseline:
-        from .. import baseline
-
-        try:
-            results, gone = baseline.apply(args.baseline, results)
-        except (OSError, ValueError, baseline.BaselineError) as problem:
-            return error(f"cannot use baseline {args.baseline}: {problem}")
-        if gone > 0:
-            print(f"gxlint: {gone} baseline entries no longer found in {args.baseline} (fixed? rewrite it with --write-baseline)", file=sys.stderr)
-
+    try:
+        if args.fix or args.diff:
+            results = _fix(args, results)
+        if args.write_baseline:
+            _write_baseline(args, results)
+        if args.baseline:
+            results = _apply_baseline(args, results)
+    except _Done as done:
+        return done.status
     diagnostics = [d for result in results for d in result.diagnostics]
     _print(args, settings, registry, results, diagnostics)
     return _status(args, settings, diagnostics, plugin_broken)
+
+
+def _fix(args: argparse.Namespace, results: list) -> list:
+    """``--fix`` edits the files and goes on with what is left; ``--diff`` prints and stops."""
+    from .. import fixes
+
+    outcome = fixes.apply(results, unsafe=args.unsafe_fixes, write=args.fix and not args.diff)
+    for problem in outcome.errors:
+        print(f"gxlint: cannot fix {problem}", file=sys.stderr)
+    if args.diff:
+        write_output(args.output_file, outcome.diff)
+        raise _Done(ExitStatus.OK if args.exit_zero or not outcome.fixed else ExitStatus.FINDINGS)
+    if outcome.fixed and not args.quiet:
+        print(f"gxlint: fixed {outcome.fixed} finding(s)", file=sys.stderr)
+    return outcome.results
+
+
+def _write_baseline(args: argparse.Namespace, results: list) -> None:
+    from .. import baseline
+
+    try:
+        written = baseline.write(args.write_baseline, results)
+    except (OSError, ValueError, baseline.BaselineError) as problem:
+        raise _Done(error(f"cannot write baseline {args.write_baseline}: {problem}")) from None
+    if not args.quiet:
+        print(f"gxlint: wrote {written} baseline entries to {args.write_baseline}", file=sys.stderr)
+    raise _Done(ExitStatus.OK)
+
+
+def _apply_baseline(args: argparse.Namespace, results: list) -> list:
+    from .. import baseline
+
+    try:
+        results, gone = baseline.apply(args.baseline, results)
+    except (OSError, ValueError, baseline.BaselineError) as problem:
+        raise _Done(error(f"cannot use baseline {args.baseline}: {problem}")) from None
+    if gone > 0:
+        print(
+            f"gxlint: {gone} baseline entries no longer found in {args.baseline} (fixed? rewrite it with --write-baseline)",
+            file=sys.stderr,
+        )
+    return results
 
 
 def _lint(args, settings, registry, stdin) -> list:
