@@ -67,8 +67,8 @@ class Lexicon:
     def find(self, text: str) -> Iterator[tuple[int, Entry]]:
         """Each place where an entry applies, longest form first, never overlapping.
 
-        One regular expression of the forms' first two characters finds the candidate places at
-        C speed (a handful per report); there the forms are looked up in a dictionary, so the
+        A regular expression of the forms' first two characters finds the candidate places at
+        C speed (a few per paragraph); there the forms are looked up in a dictionary, so the
         cost does not grow with the size of the lexicon.
         """
         if self.heads_pattern is None:
@@ -115,16 +115,19 @@ def _heads(forms: Iterable[str]) -> dict[str, tuple[int, ...]]:
 
 
 def _heads_pattern(forms: Iterable[str]) -> re.Pattern:
-    """``ab|c[de]|…``: a form's first character, then any of the second characters after it."""
-    seconds: dict[str, set[str]] = {}
-    for form in forms:
-        seconds.setdefault(form[0], set()).add(form[1:2])
-    branches = []
-    for first, after in sorted(seconds.items()):
-        if "" in after:  # a one-character form: the first character alone is a candidate
-            branches.append(re.escape(first))
-        else:
-            branches.append(re.escape(first) + "[" + "".join(sorted(map(re.escape, after))) + "]")
+    """``[first characters][second characters]|[one-character forms]``.
+
+    A superset of the forms' first two characters that compiles in milliseconds (one alternation
+    of several hundred heads takes a tenth of a second, paid by every one-file run); the few
+    extra candidates it lets through are settled by a dictionary look-up.
+    """
+    forms = list(forms)
+    firsts = "".join(sorted({re.escape(form[0]) for form in forms if len(form) > 1}))
+    seconds = "".join(sorted({re.escape(form[1]) for form in forms if len(form) > 1}))
+    singles = "".join(sorted({re.escape(form) for form in forms if len(form) == 1}))
+    branches = [f"[{firsts}][{seconds}]"] if firsts else []
+    if singles:
+        branches.append(f"[{singles}]")
     return re.compile("|".join(branches))
 
 
