@@ -38,6 +38,7 @@ class Line:
     cell: bool = False  # a table cell from a structured reader (HTML, DOCX, PDF table)
     row_start: bool = False  # the first cell of a table row from a structured reader
     heading_level: int = 0  # 1–6 when the format marks the line a heading (<h2>, Word "Heading 2")
+    chrome: str = ""  # set by a reader that knows the line is not content (a PDF running header)
 
     def span(self, start: int = 0, end: Optional[int] = None) -> Span:
         end = len(self.text) if end is None else end

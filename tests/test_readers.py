@@ -293,3 +293,24 @@ def test_docx_chinese_list_numbering_makes_section_headings():
     document = read_bytes(_docx(build), "r.docx")
     assert [line.text for line in document.lines][::2] == ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况"]
     assert [s.number for s in parse(document).statutory_sections()] == [1, 2, 3]
+
+
+def test_pdf_running_headers_and_footers_are_chrome():
+    from gxlint.model import Line
+    from gxlint.readers.pdf import _mark_running_lines
+
+    pages = [
+        [Line("某区人民政府2023年政府信息公开工作年度报告", 0, 0), Line(f"正文第 {n} 页的内容。", 0, 0), Line(f"第 {n} 页", 0, 0)]
+        for n in range(1, 5)
+    ]
+    pages[0].insert(0, Line("封面标题", 0, 0))
+    _mark_running_lines(pages)
+    marked = [line.text for page in pages for line in page if line.chrome]
+    assert marked == ["第 1 页", "某区人民政府2023年政府信息公开工作年度报告", "第 2 页",
+                      "某区人民政府2023年政府信息公开工作年度报告", "第 3 页",
+                      "某区人民政府2023年政府信息公开工作年度报告", "第 4 页"]
+    assert not any(line.chrome for line in pages[0][:2])  # page 1 opens with its own title
+
+
+def test_pdf_page_marks_are_marked_by_the_reader(pdf_doc):
+    assert [line.text for line in pdf_doc.lines if line.chrome] == [f"- {n} -" for n in range(1, 7)]

@@ -223,7 +223,7 @@ def _split_region(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         if (not line.cell and "|" not in text and len(text) >= 40 and _PROSE.search(text) and "勾稽" not in text
                 and not is_number_row(text)):
             prose.append(line)
-        elif not line.cell and chrome_kind(text):
+        elif not line.cell and (line.chrome or chrome_kind(text)):
             prose.append(line)
         else:
             table.append(line)
@@ -260,7 +260,7 @@ def _fill_section(section: Section, body: list[Line], chrome: list[ChromeBlock],
         if not text.strip():
             flush()
             continue
-        kind = chrome_kind(text)
+        kind = line.chrome or chrome_kind(text)
         if kind is not None:
             if not wrap_width:
                 flush()
@@ -290,7 +290,7 @@ def _preamble(lines: list[Line], chrome: list[ChromeBlock]) -> tuple[list[Paragr
         text = line.text.strip()
         if not text:
             continue
-        kind = chrome_kind(text)
+        kind = line.chrome or chrome_kind(text)
         if kind is not None:
             chrome.append(ChromeBlock([line], kind))
             previous = None  # a site name above the page chrome is not part of the title

@@ -19,6 +19,7 @@ from .grid import build_grid, emit_cells
 
 MAX_PAGES = 500
 _SPACE = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
 
 
 def read(data: bytes, path: str) -> Document:
@@ -37,8 +38,9 @@ def read(data: bytes, path: str) -> Document:
             pages = pdf.pages
             if len(pages) > MAX_PAGES:
                 raise ReadError(f"PDF 页数过多（{len(pages)} 页，上限 {MAX_PAGES} 页）")
-            for number, page in enumerate(pages, 1):
-                lines.extend(_page_lines(page, number, tables))
+            by_page = [_page_lines(page, number, tables) for number, page in enumerate(pages, 1)]
+            _mark_running_lines(by_page)
+            lines = [line for page_lines in by_page for line in page_lines]
     except ReadError:
         raise
     except Exception as error:
@@ -89,6 +91,27 @@ def _page_lines(page, number: int, tables: list) -> list[Line]:
         blocks.append((table.bbox[1], emit_cells(placed, make_line)))
     blocks.sort(key=lambda block: block[0])
     return [line for _, group in blocks for line in group]
+
+
+def _mark_running_lines(pages: list[list[Line]]) -> None:
+    """A line that opens or closes most pages (digits aside) is a running header or footer."""
+    if len(pages) < 3:
+        return
+    counts: dict[str, int] = {}
+    for page in pages:
+        for line in _edges(page):
+            key = _DIGITS.sub("#", line.text.strip())
+            counts[key] = counts.get(key, 0) + 1
+    running = {key for key, count in counts.items() if count >= max(3, len(pages) // 2)}
+    for page in pages:
+        for line in _edges(page):
+            if _DIGITS.sub("#", line.text.strip()) in running:
+                line.chrome = "page-mark"
+
+
+def _edges(page: list[Line]) -> list[Line]:
+    text_lines = [line for line in page if not line.cell and line.text.strip()]
+    return text_lines[:1] + text_lines[-1:] if len(text_lines) > 1 else text_lines
 
 
 def _is_data_table(table) -> bool:
