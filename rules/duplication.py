@@ -25,6 +25,7 @@ _BRACKETED = re.compile(rf"[（(]([{CJK}]{{2,10}})[)）]\1")
 _SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]*")
 _CLAUSE = re.compile(r"[^，,。！？；!?;]+[，,。！？；!?;]*")
 _CLAUSE_MARK = re.compile(r"[，,、。！？；!?;]")
+_NUMERAL = re.compile("[一二三四五六七八九十百零〇两]+")
 _MARKS = "，,。！？；!?; \u3000"
 _NOT_TEXT = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", " ": None, "\u3000": None})
 
@@ -109,6 +110,8 @@ def _repeats(text: str, allowed: _Allowed) -> Iterator[_Repeat]:
         match = _PHRASE.search(text, end)
     for match in _BRACKETED.finditer(text):
         word = match.group(1)  # 局长（主任）主任: the word in brackets written again after them
+        if _NUMERAL.fullmatch(word):
+            continue  # （十一）十一是…: a list number, then the item's own numbering
         found.setdefault(match.start(), _Repeat(match.start(), word, match.end() - len(word), match.end()))
     for pattern, char in allowed.singles:
         for match in pattern.finditer(text):
