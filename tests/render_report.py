@@ -175,22 +175,21 @@ TEXT_LAYOUTS = {
 }
 
 
-def render_text(spec: ReportSpec, layout: str, markdown: bool = False) -> str:
-    table = TEXT_LAYOUTS[layout]
-    heading = "## " if markdown else ""
-    lines = [("# " if markdown else "") + spec.title, spec.preamble]
+def body(spec: ReportSpec, heading, paragraph, table) -> None:
+    """The six sections in order: heading, prose, then the section's tables."""
+    tables = {2: spec.table2, 3: [spec.table3], 4: [spec.table4]}
     for number in range(1, 7):
-        lines.append(heading + spec.section_titles[number])
-        lines.extend(spec.prose.get(number, []))
-        if number == 2:
-            for block in spec.table2:
-                lines.extend(table(block))
-        elif number == 3:
-            lines.extend(table(spec.table3))
-        elif number == 4:
-            lines.extend(table(spec.table4))
-        if layout.startswith("markdown"):
-            lines.append("")
+        heading(spec.section_titles[number])
+        for text in spec.prose.get(number, []):
+            paragraph(text)
+        for grid in tables.get(number, []):
+            table(grid)
+
+
+def render_text(spec: ReportSpec, layout: str, markdown: bool = False) -> str:
+    lines = [("# " if markdown else "") + spec.title, spec.preamble]
+    body(spec, lambda title: lines.extend(["", "## " + title, ""] if markdown else [title]),
+         lines.append, lambda grid: lines.extend(TEXT_LAYOUTS[layout](grid) + ([""] if markdown else [])))
     return "\n".join(lines) + "\n"
 
 
@@ -216,16 +215,8 @@ def render_html(spec: ReportSpec) -> str:
            "<style>td{border:1px}</style><script>var x = '一、总体情况';</script></head><body>",
            "<nav><a href=\"/\">首页</a> 信息公开</nav>",
            f"<h1>{escape(spec.title)}</h1>", f"<p>{escape(spec.preamble)}</p>"]
-    for number in range(1, 7):
-        out.append(f"<h2>{escape(spec.section_titles[number])}</h2>")
-        out.extend(f"<p>{escape(p)}</p>" for p in spec.prose.get(number, []))
-        if number == 2:
-            for block in spec.table2:
-                out.extend(table(block))
-        elif number == 3:
-            out.extend(table(spec.table3))
-        elif number == 4:
-            out.extend(table(spec.table4))
+    body(spec, lambda title: out.append(f"<h2>{escape(title)}</h2>"),
+         lambda text: out.append(f"<p>{escape(text)}</p>"), lambda grid: out.extend(table(grid)))
     out.append("<footer>版权所有</footer></body></html>")
     return "\n".join(out) + "\n"
 
@@ -255,17 +246,7 @@ def render_docx(spec: ReportSpec) -> bytes:
                         occupied.add((r + dr, column + dc))
                 column += cell.colspan
 
-    for number in range(1, 7):
-        document.add_paragraph(spec.section_titles[number], style="Heading 1")
-        for paragraph in spec.prose.get(number, []):
-            document.add_paragraph(paragraph)
-        if number == 2:
-            for block in spec.table2:
-                table(block)
-        elif number == 3:
-            table(spec.table3)
-        elif number == 4:
-            table(spec.table4)
+    body(spec, lambda title: document.add_paragraph(title, style="Heading 1"), document.add_paragraph, table)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

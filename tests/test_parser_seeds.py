@@ -16,6 +16,7 @@ from gxlint.parser import parse
 from gxlint.readers import read_path
 
 from .conftest import PEER, SEEDS
+from .test_smoke import SECTION_LINES  # heading lines read by hand from each file
 
 M = "M"  # malformed or missing: anything but a number
 B = "B"  # blank cell
@@ -66,13 +67,6 @@ TABLE2 = {
                "行政强制": [0], "行政事业性收费": [0]},
 }
 
-SECTION_LINES = {
-    "changde": [2, 20, 35, 64, 69, 78],
-    "suining": [3, 20, 79, 278, 313, 322],
-    "xunyang": [9, 39, 102, 538, 619, 625],
-    "jiangyin": [23, 47, 113, 489, 574, 582],
-    "hedong": [5, 17, 52, 295, 333, 340],
-}
 
 # The peer PDF, pages 4–5 (淮安市人民政府 2024).
 PDF_TABLE3 = [
