@@ -20,16 +20,18 @@ def _cell_reason(cell: Cell) -> Optional[str]:
     return None if cell.ok else f"{cell.state}: {cell.reason}" if cell.reason else cell.state
 
 
-def _rows(table: BoundTable) -> list[dict]:
+def _rows(table: BoundTable, places: dict) -> list[dict]:
     rows = []
     for row in table.rows:
+        line = row.match.span.line if row.match and row.match.span else None
         rows.append(
             {
                 "key": row.key,
                 "label": row.label,
                 "written": row.match.raw if row.match else None,
                 "distance": row.match.distance if row.match else None,
-                "line": row.match.span.line if row.match and row.match.span else None,
+                "line": line,
+                "location": places.get(line),  # "表 2 第 3 行 第 1 列", "第 4 页 表 3 …" (DOCX, HTML, PDF)
                 "values": [_cell_value(c) for c in row.cells],
                 "reasons": [_cell_reason(c) for c in row.cells],
                 "cell_lines": [c.span.line if c.span else None for c in row.cells],
@@ -54,6 +56,10 @@ def _section(section: Section) -> dict:
 
 def report_to_dict(report: Report) -> dict:
     tables = report.tables
+    places: dict[int, str] = {}  # a source line's first cell (an HTML line may hold a whole row)
+    for line in report.lines:
+        if line.cell and line.location:
+            places.setdefault(line.origin_line, line.location)
     data: dict[str, Any] = {
         "path": report.path,
         "kind": report.source_kind,
@@ -81,7 +87,7 @@ def report_to_dict(report: Report) -> dict:
                 "layout": block.template,
                 "line": block.span.line if block.span else None,
                 "columns": block.columns,
-                "rows": _rows(block),
+                "rows": _rows(block, places),
             }
             for block in tables.table2
         ]
@@ -93,7 +99,7 @@ def report_to_dict(report: Report) -> dict:
             "found": t3.found,
             "line": t3.span.line if t3.span else None,
             "columns": t3.columns,
-            "rows": _rows(t3),
+            "rows": _rows(t3, places),
             "problems": t3.problems,
         }
     if tables.table4 is not None:

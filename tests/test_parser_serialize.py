@@ -39,3 +39,12 @@ def test_locations_of_non_text_formats():
     rows = data["tables"]["table3"]["rows"]
     assert all(value is None for row in rows for value in row["values"])
     assert rows[0]["reasons"][0].startswith("blank")
+
+
+def test_rows_of_structured_formats_say_where_they_are():
+    data = report_to_dict(parse(read_path(str(PEER / "govnianbao__szfgs2024.pdf"))))
+    rows = data["tables"]["table3"]["rows"]
+    assert rows[0]["location"] == "第 4 页 表 3 第 4 行 第 1 列"  # 一、本年新收… on page 4
+    assert rows[14]["location"].startswith("第 5 页")  # （四）3 after the page break
+    text = report_to_dict(parse(read_path(str(SEEDS["changde"]))))
+    assert text["tables"]["table3"]["rows"][0]["location"] is None
