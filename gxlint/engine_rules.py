@@ -96,6 +96,10 @@ class UnusedSuppression(Rule):
     """An inline ``<!-- gxlint: disable … -->`` comment suppresses nothing.
 
     Stale suppressions hide future findings; remove them when the problem they silenced is fixed.
+    Only certain cases are reported: a code is called unused only when its rules ran on the file
+    (selected and not ignored for it), a bare ``disable`` only when every rule ran. A comment that
+    is not a valid directive (``disabel``, a code like ``X1``) is reported too. To keep one stale
+    comment on purpose, put ``<!-- gxlint: disable-next-line GX005 -->`` before it.
 
     Bad::
 
