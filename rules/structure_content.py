@@ -10,6 +10,7 @@ from gxlint.model import Report
 from gxlint.normalize import label_key
 
 from ._common import (
+    NUMERALS,
     body_paragraphs,
     expected_template,
     heading_span,
@@ -119,7 +120,8 @@ class OverviewTopicMissing(Rule):
             found = "、".join(f"「{topic}」" for topic in missing)
             yield self.at(
                 heading_span(section),
-                f"{section_name(template, 1)}未见{found}方面的内容；格式要求总体情况涵盖{wanted}{len(template.section1_topics)}个方面",
+                f"{section_name(template, 1)}未见{found}方面的内容；"
+                f"格式要求总体情况涵盖{wanted}{NUMERALS[len(template.section1_topics) - 1]}个方面",
             )
 
 

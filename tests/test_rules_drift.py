@@ -130,6 +130,27 @@ def test_configured_template_decides():
     assert line == 23 and message.startswith("按配置应使用国办公开办函〔2021〕30号规定的格式")
 
 
+def test_unknown_year_on_the_2019_layout_cannot_be_judged():
+    text = TABLE2.replace("本年制发件数 | 本年废止件数 | 现行有效件数", "本年新制作数量 | 本年新公开数量 | 对外公开总数量")
+    [diagnostic] = lint_text(text, select=["GX403"])
+    assert diagnostic.severity is Severity.INFO and diagnostic.line == 3
+    assert diagnostic.message.startswith("未能确定报告年度，无法判断表格格式是否过时")
+
+
+def test_template_option_on_the_command_line(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "report.txt"
+    path.write_text(seed_2019_as(2023), encoding="utf-8")
+    held_to_2019 = subprocess.run(
+        [sys.executable, "-m", "gxlint", "--select", "GX403", "--template", "2019", str(path)], capture_output=True, text=True
+    )
+    assert (held_to_2019.returncode, held_to_2019.stdout) == (0, "")
+    by_year = subprocess.run([sys.executable, "-m", "gxlint", "--select", "GX403", str(path)], capture_output=True, text=True)
+    assert by_year.returncode == 1 and ":23:1: GX403 2023 年度报告应使用" in by_year.stdout
+
+
 def test_2023_report_on_the_2021_layout_is_clean():
     for name in ("changde", "xunyang", "jiangyin", "hedong"):
         assert codes(seed(name), "GX403") == [], name
