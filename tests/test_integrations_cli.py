@@ -108,3 +108,17 @@ def test_the_example_rule_on_the_seed_reports(plugin, tmp_path):
     run = gxlint(plugin, tmp_path, *map(str, seeds))
     found = [line.split(": GX901")[0].rsplit("/", 1)[-1] for line in run.stdout.splitlines()]
     assert found == ["000_914a51cc45050283.txt:7:186", "000_914a51cc45050283.txt:7:230"]
+
+
+def test_force_exclude_looks_only_at_directories_inside_the_current_one(tmp_path, monkeypatch):
+    from gxlint.files import discover
+
+    report_file = tmp_path / "build" / "site" / "reports" / "2023.md"
+    report_file.parent.mkdir(parents=True)
+    report_file.write_text("一、总体情况\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "build" / "site")
+    # "build" is a default exclude, but it is above the project: the named file is linted
+    assert list(discover([str(report_file)], ["build"], force_exclude=True)) == [str(report_file)]
+    assert list(discover(["reports/2023.md"], ["build"], force_exclude=True)) == ["reports/2023.md"]
+    assert list(discover(["reports/2023.md"], ["reports"], force_exclude=True)) == []
+    assert list(discover(["reports/2023.md"], ["reports"], force_exclude=False)) == ["reports/2023.md"]
