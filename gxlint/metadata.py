@@ -15,6 +15,7 @@ from .model import Metadata, Paragraph, Section
 from .region import detect_region
 from .templates import get_template, template_for_year
 
+_MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s*")
 _TITLE_YEAR = re.compile(r"(20\d\d)\s*年度?")
 _PERIOD = re.compile(
     r"统计(?:期限|时限|时间|区间|范围)?[^。]{0,12}?(?:自|从|为)?\s*(?P<start>20\d\d\s*年?\s*\d{1,2}\s*月?\s*\d{1,2}\s*日?)\s*(?:起)?\s*(?:至|到|-|—|～|~)\s*(?P<end>(?:20\d\d\s*年?\s*)?\d{1,2}\s*月?\s*\d{1,2}\s*日?)"
@@ -29,7 +30,7 @@ def extract(title: list[Paragraph], preamble: list[Paragraph], sections: list[Se
             signature: list[Paragraph], template_option: str = "auto") -> Metadata:
     meta = Metadata()
     if title:
-        meta.title = "".join(p.text.strip() for p in title)
+        meta.title = "".join(_MARKDOWN_HEADING.sub("", p.text).strip() for p in title)
         meta.title_span = title[0].span
     _year(meta, title, preamble, sections, signature)
     _agency(meta, title, preamble, signature)

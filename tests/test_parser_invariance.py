@@ -37,6 +37,9 @@ def snapshot(report) -> dict:
         "table4": cells(tables.table4.rows[0]) if tables.table4 else None,
         "year": report.meta.year,
         "template": report.meta.template,
+        "agency": report.meta.agency,
+        "title": report.meta.title,
+        "period": report.meta.period,
     }
 
 
