@@ -126,3 +126,9 @@ def table_found(report: Report, number: int) -> bool:
         return bool(tables.table2)
     table = tables.table3 if number == 3 else tables.table4
     return table is not None and table.found
+
+
+def found_tables(report: Report) -> list[BoundTable]:
+    """The tables the binder matched to the template (every 表二 block, 表三, 表四)."""
+    tables = [*report.tables.table2, report.tables.table3, report.tables.table4]
+    return [t for t in tables if t is not None and t.found]

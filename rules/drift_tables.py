@@ -1,32 +1,16 @@
-"""GX404–GX408: table labels against the template — reworded, spaced, extra, missing; tables missing."""
+"""GX404, GX406, GX407: table labels against the template — reworded, extra, missing."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Iterator
 
 from gxlint import Rule, Severity
-from gxlint.model import BoundTable, LabelMatch, Report
+from gxlint.model import Report
 from gxlint.templates import get_template
 
-from ._common import (
-    TABLE_NAMES,
-    expected_template,
-    heading_span,
-    is_nil,
-    quote_lines,
-    section_extent,
-    section_name,
-    table_found,
-    table_name,
-)
-from ._table_drift import labels, table_drift
-
-
-def _tables(report: Report) -> list[BoundTable]:
-    tables = [*report.tables.table2, report.tables.table3, report.tables.table4]
-    return [t for t in tables if t is not None and t.found]
+from ._common import found_tables, table_name
+from ._table_drift import table_drift
 
 
 class TableLabelReworded(Rule):
@@ -59,66 +43,13 @@ class TableLabelReworded(Rule):
     severity = Severity.WARNING
 
     def check(self, report: Report, ctx) -> Iterator:
-        for table in _tables(report):
+        for table in found_tables(report):
             for item in table_drift(table, report.source_kind != "pdf").reworded:
                 also = f"（另见第 {'、'.join(map(str, item.lines))} 行）" if item.lines else ""
                 yield self.at(
                     item.match.span,
                     f"{table_name(table)}{item.kind}「{item.match.raw.strip()}」与格式不一致，格式为「{item.canonical}」{also}",
                 )
-
-
-# Whitespace between two Chinese characters or full-width marks: 「商业 企业」「三 、本年度」.
-_STRAY_SPACE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff01-\uff60][ \t\u3000\u00a0]+(?=[\u3000-\u303f\u4e00-\u9fff\uff01-\uff60])")
-
-
-class TableLabelStraySpaces(Rule):
-    """Table labels have spaces inside them (「商业 企业」, 「三 、本年度办理结果」).
-
-    A line break inside a narrow cell often survives as a space when the table is copied or
-    converted. The label still reads, so this is only a note, but searches and tools that match
-    the exact label miss it. One finding per table lists every spaced label. Only plain-text and
-    Markdown files are checked: the DOCX, HTML and PDF readers themselves write a line break
-    inside a cell as a space, so there the space is not in the report.
-
-    Bad::
-
-        三、收到和处理政府信息公开申请情况
-        （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）| 申请人情况
-        自然人 | 法人或其他组织 | 总计
-        商业 企业 | 科研 机构 | 社会公益组织 | 法律服务机构 | 其他
-        一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1
-
-    Good::
-
-        三、收到和处理政府信息公开申请情况
-        （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）| 申请人情况
-        自然人 | 法人或其他组织 | 总计
-        商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他
-        一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1
-    """
-
-    code = "GX405"
-    name = "table-label-stray-spaces"
-    severity = Severity.INFO
-
-    def check(self, report: Report, ctx) -> Iterator:
-        if report.source_kind not in ("text", "markdown"):
-            return  # DOCX/HTML/PDF readers turn a line break inside a cell into a space
-        spaced: dict[str, list[LabelMatch]] = {}
-        for table in _tables(report):
-            found = [m for m, _, _ in labels(table)] + ([table.note] if table.note else [])
-            for match in found:
-                if _STRAY_SPACE.search(match.raw.strip()):
-                    spaced.setdefault(table.name, []).append(match)
-        for name, matches in spaced.items():
-            matches.sort(key=lambda m: (m.span.line, m.span.column) if m.span else (0, 0))
-            listing = quote_lines([(m.raw.strip(), m.span) for m in matches])
-            count = len({m.raw.strip() for m in matches})
-            yield self.at(
-                matches[0].span,
-                f"{TABLE_NAMES[name]}有 {count} 个标签内夹有空格：{listing}；格式中这些标签没有空格",
-            )
 
 
 class TableExtraLabel(Rule):
@@ -150,7 +81,7 @@ class TableExtraLabel(Rule):
     severity = Severity.WARNING
 
     def check(self, report: Report, ctx) -> Iterator:
-        for table in _tables(report):
+        for table in found_tables(report):
             for match, what, child in table_drift(table, report.source_kind != "pdf").extra:
                 raw = match.raw.strip()
                 if what == "小计列":
@@ -215,7 +146,7 @@ class TableLabelMissing(Rule):
     severity = Severity.WARNING
 
     def check(self, report: Report, ctx) -> Iterator:
-        for table in _tables(report):
+        for table in found_tables(report):
             missing = table_drift(table, report.source_kind != "pdf").missing
             if missing:
                 listing = "、".join(f"{kind}「{label}」" for label, kind in missing[:8])
@@ -252,50 +183,4 @@ class TableLabelMissing(Rule):
                 yield self.at(blocks[0].span, f"表二缺少「{block.clause}」部分（{'、'.join(block.rows)}）")
 
 
-class TableMissing(Rule):
-    """Section 二, 三 or 四 has text but not the table the format prescribes.
-
-    Sections 二 to 四 are reported through fixed tables; prose instead of the table (「本年度未收到
-    申请」) leaves out the figures the format requires, which are filled in with 0 when nothing
-    happened. When the section's table is there but cannot be matched to the template, the finding
-    says so instead of guessing.
-
-    Bad::
-
-        三、收到和处理政府信息公开申请情况
-        本年度共收到政府信息公开申请 3 件，均已按时答复。
-
-    Good::
-
-        三、收到和处理政府信息公开申请情况
-        （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）| 申请人情况
-        一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3
-    """
-
-    code = "GX408"
-    name = "table-missing"
-    severity = Severity.ERROR
-
-    def check(self, report: Report, ctx) -> Iterator:
-        template = expected_template(report)
-        tables = report.tables
-        for number in (2, 3, 4):
-            section = report.section(number)
-            if section is None or table_found(report, number):
-                continue
-            text = "".join(p.text for part in section_extent(report, section) for p in part.all_paragraphs())
-            if is_nil(text):
-                continue  # an empty section is GX107's finding
-            unbound = (tables.table3 if number == 3 else tables.table4) if number != 2 else None
-            name = section_name(template, number)
-            if unbound is not None:
-                yield self.at(
-                    unbound.span or heading_span(section),
-                    f"{name}的表格未能与格式对应（表头和行名都没有识别出来），无法核对其中的数字",
-                    severity=Severity.WARNING,
-                )
-            else:
-                yield self.at(heading_span(section), f"{name}没有格式规定的统计表，只有文字说明；没有发生的事项也应在表中填 0")
-
-
-RULES = (TableLabelReworded, TableLabelStraySpaces, TableExtraLabel, TableLabelMissing, TableMissing)
+RULES = (TableLabelReworded, TableExtraLabel, TableLabelMissing)

@@ -1,0 +1,67 @@
+"""GX405: spaces inside table labels, where a cell's line break survived as a space."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from gxlint import Rule, Severity
+from gxlint.model import LabelMatch, Report
+
+from ._common import TABLE_NAMES, found_tables, quote_lines
+from ._table_drift import labels
+
+# Whitespace between two Chinese characters or full-width marks: 「商业 企业」「三 、本年度」.
+_STRAY_SPACE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff01-\uff60][ \t\u3000\u00a0]+(?=[\u3000-\u303f\u4e00-\u9fff\uff01-\uff60])")
+
+
+class TableLabelStraySpaces(Rule):
+    """Table labels have spaces inside them (「商业 企业」, 「三 、本年度办理结果」).
+
+    A line break inside a narrow cell often survives as a space when the table is copied or
+    converted. The label still reads, so this is only a note, but searches and tools that match
+    the exact label miss it. One finding per table lists every spaced label. Only plain-text and
+    Markdown files are checked: the DOCX, HTML and PDF readers themselves write a line break
+    inside a cell as a space, so there the space is not in the report.
+
+    Bad::
+
+        三、收到和处理政府信息公开申请情况
+        （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）| 申请人情况
+        自然人 | 法人或其他组织 | 总计
+        商业 企业 | 科研 机构 | 社会公益组织 | 法律服务机构 | 其他
+        一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+
+    Good::
+
+        三、收到和处理政府信息公开申请情况
+        （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）| 申请人情况
+        自然人 | 法人或其他组织 | 总计
+        商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他
+        一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1
+    """
+
+    code = "GX405"
+    name = "table-label-stray-spaces"
+    severity = Severity.INFO
+
+    def check(self, report: Report, ctx) -> Iterator:
+        if report.source_kind not in ("text", "markdown"):
+            return  # DOCX/HTML/PDF readers turn a line break inside a cell into a space
+        spaced: dict[str, list[LabelMatch]] = {}
+        for table in found_tables(report):
+            found = [m for m, _, _ in labels(table)] + ([table.note] if table.note else [])
+            for match in found:
+                if _STRAY_SPACE.search(match.raw.strip()):
+                    spaced.setdefault(table.name, []).append(match)
+        for name, matches in spaced.items():
+            matches.sort(key=lambda m: (m.span.line, m.span.column) if m.span else (0, 0))
+            listing = quote_lines([(m.raw.strip(), m.span) for m in matches])
+            count = len({m.raw.strip() for m in matches})
+            yield self.at(
+                matches[0].span,
+                f"{TABLE_NAMES[name]}有 {count} 个标签内夹有空格：{listing}；格式中这些标签没有空格",
+            )
+
+
+RULES = (TableLabelStraySpaces,)
