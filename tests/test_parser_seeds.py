@@ -242,3 +242,14 @@ def test_template_docx_tables_are_blank_not_zero(template_report):
                                               "行政处罚": [B], "行政强制": [B], "行政事业性收费": [B]}
     cell = tables.table3.rows[0].cells[0]
     assert cell.span is not None and cell.span.line == 63  # label at block 62, its first value at 63
+
+
+def test_pdf_text_layout_of_tables_3_and_4_binds():
+    """pdfplumber's plain text of pages 4–5 (no table finder): wrapped labels around the numbers,
+    group labels written vertically between rows, a page mark inside the table."""
+    report = parse(read_path(str(PEER.parent / "pdf_text_tables_3_4.txt")))
+    assert [values(row.cells) for row in report.tables.table3.rows] == PDF_TABLE3
+    assert values(report.tables.table4.rows[0].cells) == PDF_TABLE4
+    rejoined = report.tables.table3.rows[21]
+    assert rejoined.match.raw == "2、申请人逾期未按收费通知要求缴纳费用、行政机关不再处理"
+    assert (rejoined.match.span.line, rejoined.match.span.last_line) == (46, 48)

@@ -15,6 +15,8 @@ from ..normalize import has_cjk, label_key
 from .labels import Hit, LabelSet
 
 MAX_JOIN = 3
+MAX_PIECES = 6  # label fragments remembered for rejoining (2**6 joins at most)
+MIN_REJOINED = 8  # a rejoined label must be at least this long to count
 
 
 class Walker:
@@ -39,10 +41,14 @@ class Walker:
     def run(self, start: int = 0) -> int:
         tokens = self.tokens
         current: Optional[list] = None
+        pieces: list = []  # label fragments since the last label or value
         i = start
         while i < len(tokens):
             token = tokens[i]
             if token.is_value:
+                if current is None and pieces:
+                    current = self._rejoin(pieces)
+                pieces = []
                 if current is not None:
                     current.append(token)
                 else:
@@ -58,6 +64,7 @@ class Walker:
                 match = self._label(i, used, found)
                 if self.first_span is None:
                     self.first_span = match.span
+                pieces = []
                 if kind == "row":
                     current = []
                     self.rows.append((match, current))
@@ -78,6 +85,7 @@ class Walker:
                 if current is not None and not (self.rows and key in label_key(self.rows[-1][0].canonical)):
                     current = None
                 self.fragments.append(LabelMatch(text, "", 100.0, token.span))
+                pieces = (pieces + [token])[-MAX_PIECES:]
                 i += 1
                 continue
             match = LabelMatch(text, "", 100.0, token.span)
@@ -110,6 +118,34 @@ class Walker:
             if hit is not None:
                 return (kind, hit), 1
         return None, 1
+
+    def _rejoin(self, pieces: list) -> Optional[list]:
+        """A row label scattered among other fragments, as PDF text interleaves a wrapped label
+        with the group label beside it (``2、申请人逾期未按收费通知要`` ``他处理`` ``求缴纳费用、…``).
+
+        The pieces are joined in order, leaving some out, and the longest join that is a whole
+        label or a long enough beginning of one wins. Returns the new row's value list, or None.
+        """
+        taken = {match.canonical for match, _ in self.rows}
+        best = None
+        for mask in range(1, 1 << len(pieces)):
+            chosen = [piece for bit, piece in enumerate(pieces) if mask >> bit & 1]
+            text = "".join(piece.text for piece in chosen)
+            if len(label_key(text)) < MIN_REJOINED:
+                continue
+            hit = self.rows_set.match(text, fuzzy=False)
+            if hit is None or hit.how not in ("exact", "prefix") or hit.canonical in taken:
+                continue
+            if best is None or len(text) > len(best[1]):
+                best = (hit, text, chosen)
+        if best is None:
+            return None
+        hit, text, chosen = best
+        first, last = chosen[0].span, chosen[-1].span
+        span = Span(first.line, first.column, last.last_line, last.end_column)
+        values: list = []
+        self.rows.append((LabelMatch(text, hit.canonical, hit.distance, span), values))
+        return values
 
     def _is_fragment(self, text: str) -> bool:
         return self.rows_set.is_fragment(text) or self.headers_set.is_fragment(text)
