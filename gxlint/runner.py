@@ -16,8 +16,6 @@ import contextlib
 import os
 import signal
 import threading
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import Iterator, Optional
 
 from .config import Settings
@@ -86,6 +84,9 @@ def _work(path: str) -> FileResult:
 
 def _pool_run(paths: list[str], settings: Settings, jobs: int) -> list[Optional[FileResult]]:
     """Lint in a pool; a slot stays ``None`` when the worker running that file died."""
+    from concurrent.futures import ProcessPoolExecutor  # here: a one-file run never pays for it
+    from concurrent.futures.process import BrokenProcessPool
+
     results: list[Optional[FileResult]] = [None] * len(paths)
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(settings,)) as pool:
         futures = [pool.submit(_work, path) for path in paths]

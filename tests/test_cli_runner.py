@@ -17,7 +17,7 @@ from gxlint.plugins import load
 from .conftest import SEEDS
 from .plugin_pkg import REPORT, demo_only, run_gxlint, use_demo_plugin
 
-HEAVY = ("rich", "lxml", "docx", "pdfplumber", "charset_normalizer", "zhconv")
+HEAVY = ("rich", "lxml", "docx", "pdfplumber", "charset_normalizer", "zhconv", "multiprocessing")
 
 
 def _corpus(directory: Path) -> Path:
@@ -65,7 +65,7 @@ def test_a_single_file_never_starts_a_pool(tmp_path, monkeypatch, capsys):
     def no_pool(*args, **kwargs):
         raise AssertionError("a pool was started for one file")
 
-    monkeypatch.setattr(runner, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(runner, "_pool_run", no_pool)
     assert main(["--isolated", "--jobs", "8", "--select", "GX991", "one.txt"]) == 1
     assert capsys.readouterr().out == "one.txt:2:4: GX991 演示标记「【演示错误】」\n"
 
@@ -128,7 +128,7 @@ def test_python_m_gxlint_behaves_like_the_gxlint_script(tmp_path):
         assert (a.returncode, a.stdout) == (b.returncode, b.stdout)
 
 
-def test_one_small_file_does_not_import_heavy_libraries(tmp_path):
+def test_one_small_file_does_not_import_heavy_libraries_or_the_pool(tmp_path):
     (tmp_path / "r.txt").write_text(SEEDS["changde"].read_text(encoding="utf-8"), encoding="utf-8")
     probe = (
         "import sys\n"
