@@ -314,3 +314,19 @@ def test_pdf_running_headers_and_footers_are_chrome():
 
 def test_pdf_page_marks_are_marked_by_the_reader(pdf_doc):
     assert [line.text for line in pdf_doc.lines if line.chrome] == [f"- {n} -" for n in range(1, 7)]
+
+
+def test_docx_frame_tables_are_read_as_body_text():
+    def build(document):
+        frame = document.add_table(rows=1, cols=1)
+        cell = frame.cell(0, 0)
+        cell.paragraphs[0].text = "一、总体情况"
+        cell.add_paragraph("本年度政务公开工作稳步推进。")
+        inner = cell.add_table(rows=1, cols=2)
+        inner.cell(0, 0).text, inner.cell(0, 1).text = "行政许可", "8"
+
+    document = read_bytes(_docx(build), "r.docx")
+    assert [(line.text, line.cell) for line in document.lines] == [
+        ("一、总体情况", False), ("本年度政务公开工作稳步推进。", False), ("行政许可", True), ("8", True),
+        ("", False)]  # Word ends every cell with a paragraph, here after the inner table
+    assert parse(document).section(1) is not None

@@ -22,6 +22,7 @@ from .numbering import Numbering
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_MEMBER = 100 * 1024 * 1024
 MAX_RATIO = 200
+MAX_CELL_TEXT = 300  # longer cell text is an article in a frame, not a table cell
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$")
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\ufeff]+")
@@ -131,6 +132,11 @@ class _Reader:
         return 1 if name in ("title", "标题") else 0
 
     def table(self, tbl) -> None:
+        if _is_layout(tbl):  # a frame around the text: read what is inside as body blocks
+            for tr in tbl.iterchildren(_W + "tr"):
+                for tc in _cells(tr):
+                    self.blocks(tc)
+            return
         index = len(self.tables) + 1
         rows = []
         for tr in tbl.iterchildren(_W + "tr"):
@@ -161,6 +167,18 @@ class _Reader:
             return Line(cell.text, 0, self.block, 1, f"表 {index} 第 {cell.row + 1} 行 第 {cell.column + 1} 列")
 
         self.lines.extend(emit_cells(placed, make_line))
+
+
+def _is_layout(tbl) -> bool:
+    """A table used as a frame: one column, a nested table, or a cell holding a long text.
+
+    The same test as for HTML: no cell of the official tables is long or holds a table.
+    """
+    rows = list(tbl.iterchildren(_W + "tr"))
+    width = max((sum(_grid_span(tc) for tc in _cells(tr)) + _grid_before(tr) for tr in rows), default=0)
+    if width < 2 or any(tc.find(f".//{_W}tbl") is not None for tr in rows for tc in _cells(tr)):
+        return True
+    return any(len(cell_text(tc)) > MAX_CELL_TEXT for tr in rows for tc in _cells(tr))
 
 
 def paragraph_text(p) -> str:
