@@ -114,11 +114,13 @@ def lint_files(
     from .plugins import load
 
     linter = Linter(settings, registry if registry is not None else load())
-    jobs = max(1, jobs or settings.jobs or default_jobs())
-    if jobs == 1 or len(paths) < 2:
+    # Starting a worker costs about as much as linting two small reports (fork, loading plugins):
+    # give each worker at least two files, and lint in-process when that leaves fewer than two.
+    jobs = min(max(1, jobs or settings.jobs or default_jobs()), len(paths) // 2)
+    if jobs < 2:
         results = [_lint_one(linter, path) for path in paths]
     else:
-        slots = _pool_run(paths, settings, min(jobs, len(paths)))
+        slots = _pool_run(paths, settings, jobs)
         for index, slot in enumerate(slots):
             if slot is None:
                 # The pool broke: every unfinished file was lost with it. Retry each alone so only

@@ -45,7 +45,7 @@ def test_jobs_do_not_change_the_output(tmp_path, tmp_path_factory):
 
 def test_a_crashing_worker_costs_one_file(tmp_path, tmp_path_factory):
     site = demo_only(tmp_path_factory)
-    for name in ("a.txt", "b.txt", "c.txt"):
+    for name in ("a.txt", "b.txt", "c.txt", "d.txt"):  # two files per worker: a pool is used
         (tmp_path / name).write_text(REPORT, encoding="utf-8")
     (tmp_path / "b.txt").write_text("一、总体情况\n【演示崩溃】\n", encoding="utf-8")
     done = run_gxlint(["--isolated", "--jobs", "2", "--select", "GX0,GX991,GX995", "."], tmp_path, site, env={"GXLINT_DEMO_CRASH": "1"})
@@ -53,7 +53,7 @@ def test_a_crashing_worker_costs_one_file(tmp_path, tmp_path_factory):
     assert done.returncode == 1
     assert lines[0] == "./a.txt:2:4: GX991 演示标记「【演示错误】」"
     assert lines[1].startswith("./b.txt:1:1: GX003 ") and "意外退出" in lines[1]
-    assert lines[2] == "./c.txt:2:4: GX991 演示标记「【演示错误】」"
+    assert lines[2:] == ["./c.txt:2:4: GX991 演示标记「【演示错误】」", "./d.txt:2:4: GX991 演示标记「【演示错误】」"]
     assert "Traceback" not in done.stderr
 
 
@@ -61,6 +61,8 @@ def test_a_single_file_never_starts_a_pool(tmp_path, monkeypatch, capsys):
     use_demo_plugin(monkeypatch)
     monkeypatch.chdir(tmp_path)
     (tmp_path / "one.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "two.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "three.txt").write_text(REPORT, encoding="utf-8")
 
     def no_pool(*args, **kwargs):
         raise AssertionError("a pool was started for one file")
@@ -68,6 +70,9 @@ def test_a_single_file_never_starts_a_pool(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(runner, "_pool_run", no_pool)
     assert main(["--isolated", "--jobs", "8", "--select", "GX991", "one.txt"]) == 1
     assert capsys.readouterr().out == "one.txt:2:4: GX991 演示标记「【演示错误】」\n"
+    # nor do three files: a second worker would have one file only
+    assert main(["--isolated", "--jobs", "8", "--select", "GX991", "one.txt", "two.txt", "three.txt"]) == 1
+    assert len(capsys.readouterr().out.splitlines()) == 3
 
 
 def test_pool_results_are_picklable_without_report_but_with_document(tmp_path):
@@ -107,11 +112,11 @@ def test_cross_report_rules_run_after_all_files(monkeypatch):
 
 def test_settings_reach_the_workers(tmp_path, tmp_path_factory):
     site = demo_only(tmp_path_factory)
-    for index in range(3):
+    for index in range(4):
         (tmp_path / f"r{index}.txt").write_text(REPORT, encoding="utf-8")
     (tmp_path / "gxlint.toml").write_text('select = ["GX991"]\n[rules.GX991]\nmarker = "【演示提示】"\n', encoding="utf-8")
     done = run_gxlint(["--jobs", "2", "."], tmp_path, site)
-    assert done.stdout.splitlines() == [f"./r{i}.txt:3:12: GX991 演示标记「【演示提示】」" for i in range(3)]
+    assert done.stdout.splitlines() == [f"./r{i}.txt:3:12: GX991 演示标记「【演示提示】」" for i in range(4)]
 
 
 def test_python_m_gxlint_behaves_like_the_gxlint_script(tmp_path):
