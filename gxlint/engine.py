@@ -131,13 +131,13 @@ class Linter:
         from .suppressions import apply_suppressions
 
         kept = []
+        decided: dict[str, bool] = {}  # code → kept; the same for every finding of this file
         for diagnostic in result.diagnostics:
-            diagnostic = diagnostic.with_path(result.path)
-            if not self.settings.is_enabled(diagnostic.code):
-                continue
-            if self.settings.ignored_for_file(diagnostic.code, result.path):
-                continue
-            kept.append(diagnostic)
+            code = diagnostic.code
+            if code not in decided:
+                decided[code] = self.settings.is_enabled(code) and not self.settings.ignored_for_file(code, result.path)
+            if decided[code]:
+                kept.append(diagnostic.with_path(result.path))
         if result.document is not None and result.document.markers:
             kept = apply_suppressions(result.document, kept, self.settings)
         result.diagnostics = sorted(kept, key=Diagnostic.sort_key)

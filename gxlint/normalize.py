@@ -57,6 +57,7 @@ def label_key(text: str) -> str:
 _PUNCTUATION = re.compile(r"[\W_]+")
 
 
+@functools.lru_cache(maxsize=8192)
 def words_key(text: str) -> str:
     """:func:`label_key` without any punctuation: two labels that differ only in brackets, commas,
     colons or a trailing full stop are the same wording, and template-drift rules must not say
@@ -71,5 +72,8 @@ def to_simplified(text: str) -> str:
     return zhconv.convert(text, "zh-cn")
 
 
+_CJK = re.compile("[\u4e00-\u9fff]")
+
+
 def has_cjk(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+    return _CJK.search(text) is not None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import stat
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
@@ -100,6 +101,9 @@ _MODULES = {"text": "text", "markdown": "text", "html": "html", "docx": "docx", 
 
 def read_path(path: str) -> Document:
     try:
+        mode = os.stat(path).st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):  # opening a FIFO would wait for a writer
+            raise ReadError("不是普通文件，而是管道、设备或套接字 (not a regular file)")
         with open(path, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except IsADirectoryError:
