@@ -122,7 +122,7 @@ def best_of(command: list[str], repeat: int) -> tuple[float, float, float]:
 
 def throughput(args, corpus: Path, command: list[str]) -> dict:
     if has_jobs_option(command):
-        run, how = [*command, "--jobs", str(args.jobs), corpus.as_posix()], "gxlint --jobs"
+        run, how = [*command, "--jobs", str(args.jobs), corpus.as_posix()], "gxlint"
     else:
         run, how = [sys.executable, str(HERE / "drive.py"), "--jobs", str(args.jobs), corpus.as_posix()], "drive.py"
     files = floor.files_under(corpus)

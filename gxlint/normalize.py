@@ -48,7 +48,7 @@ def nfkc(text: str) -> str:
 def label_key(text: str) -> str:
     """Fold width, whitespace, punctuation variants and traditional characters for comparison."""
     key = nfkc(text)
-    if any(ch in _TRADITIONAL_HINTS for ch in key):
+    if not _TRADITIONAL_HINTS.isdisjoint(key):  # any hint character in the text
         key = to_simplified(key)
     key = _SPACE.sub("", key.translate(_FOLD))
     return _LIST_NUMBER.sub(r"\1.", key)
