@@ -9,6 +9,7 @@ where the rules' assumptions (a row has its cells, a total is a number) are test
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -96,6 +97,29 @@ def test_no_rule_raises_on_mutated_reports(text, template):
 @given(text=mutated_report())
 def test_no_rule_raises_on_mutated_markdown(text):
     assert_no_internal_errors(re.sub(r"(?m)^([一二三四五六]、)", r"## \1", text), path="report.md")
+
+
+def as_html(text: str) -> str:
+    """A scraped page: pipe rows become table rows, other lines paragraphs (escaped)."""
+    body, rows = [], []
+    for line in text.split("\n"):
+        if "|" in line:
+            cells = "".join(f"<td>{html.escape(cell)}</td>" for cell in line.strip().strip("|").split("|"))
+            rows.append(f"<tr>{cells}</tr>")
+            continue
+        if rows:
+            body.append("<table>" + "".join(rows) + "</table>")
+            rows = []
+        body.append(f"<p>{html.escape(line)}</p>")
+    if rows:
+        body.append("<table>" + "".join(rows) + "</table>")
+    return "<html><body>" + "\n".join(body) + "</body></html>"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=mutated_report())
+def test_no_rule_raises_on_mutated_html(text):
+    assert_no_internal_errors(as_html(text), path="report.html")
 
 
 @settings(max_examples=200, deadline=None)
