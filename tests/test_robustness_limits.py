@@ -10,6 +10,7 @@ import pytest
 
 import gxlint.parser
 import gxlint.readers
+import gxlint.runner
 from gxlint.config import Settings
 from gxlint.limits import DEFAULT_CAPS_MB, MB, oversize, size_cap
 from gxlint.runner import lint_files
@@ -25,9 +26,9 @@ def codes(result) -> list[str]:
 
 @pytest.fixture
 def batch(tmp_path):
-    """Three copies of a seed report: a.txt, slow.txt, c.txt."""
+    """Four copies of a seed report: a.txt, slow.txt, c.txt, d.txt (enough for a pool of two)."""
     paths = []
-    for name in ("a.txt", "slow.txt", "c.txt"):
+    for name in ("a.txt", "slow.txt", "c.txt", "d.txt"):
         shutil.copy(GOOD, tmp_path / name)
         paths.append(str(tmp_path / name))
     return paths
@@ -47,10 +48,25 @@ def slow_parser(monkeypatch):
     monkeypatch.setattr(gxlint.parser, "parse", parse)
 
 
+@pytest.fixture
+def pools(monkeypatch):
+    """How many process pools the runner started."""
+    started = []
+    real = gxlint.runner._pool_run
+
+    def counted(*args, **kwargs):
+        started.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(gxlint.runner, "_pool_run", counted)
+    return started
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_time_cap_stops_one_file_and_the_batch_goes_on(batch, slow_parser, jobs):
+def test_time_cap_stops_one_file_and_the_batch_goes_on(batch, slow_parser, pools, jobs):
     results = lint_files(batch, Settings(max_seconds=0.5), jobs)
-    assert [os.path.basename(r.path) for r in results] == ["a.txt", "slow.txt", "c.txt"]
+    assert bool(pools) == (jobs == 2)
+    assert [os.path.basename(r.path) for r in results] == ["a.txt", "slow.txt", "c.txt", "d.txt"]
     [slow] = results[1].diagnostics
     assert slow.code == "GX004" and "0.5 秒" in slow.message
     assert codes(results[0]) == codes(results[2]) and codes(results[0])
@@ -96,11 +112,12 @@ def test_unreadable_file_costs_one_finding(batch, monkeypatch):
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_file_that_vanished_or_became_a_directory(batch, jobs):
+def test_file_that_vanished_or_became_a_directory(batch, pools, jobs):
     os.remove(batch[1])
     os.mkdir(batch[1].replace("slow.txt", "dir.txt"))
     paths = [batch[0], batch[1], batch[1].replace("slow.txt", "dir.txt"), batch[2]]
     results = lint_files(paths, Settings(), jobs)
+    assert bool(pools) == (jobs == 2)
     assert [d.code for d in results[1].diagnostics] == ["GX001"]
     assert "文件不存在" in results[1].diagnostics[0].message
     assert [d.code for d in results[2].diagnostics] == ["GX001"]
