@@ -71,6 +71,8 @@ class UnbalancedBrackets(Rule):
 
     def _unclosed(self, pending: list[tuple[TextUnit, int, str]]) -> Iterator[Diagnostic]:
         for unit, offset, mark in pending:
+            if mark == "〔" and _DOCUMENT_YEAR.match(unit.text, offset + 1):
+                continue  # a document number's lost 〕 is GX606's finding, with the corrected number
             yield self._stray(unit, offset, f"「{mark}」没有对应的「{_CLOSE_OF[mark]}」")
 
     def _stray(self, unit: TextUnit, offset: int, why: str) -> Diagnostic:
@@ -98,6 +100,7 @@ def _continues(previous: Optional[tuple[TextUnit, int]], unit: TextUnit, chrome:
 
 
 _FINAL = "。！？；!?;…"
+_DOCUMENT_YEAR = re.compile(r"\s*(19|20)\d\d")
 
 
 _ASCII_MARK = re.compile("[,:;?!()]")

@@ -21,8 +21,15 @@ def test_closing_mark_without_opening():
     assert "「》」前面没有对应的「《」" in found[0].message
 
 
-def test_lost_bracket_of_a_document_number():
-    assert where(lint(prose("依据（国办函〔2020109号）规定。"), ["GX520"])) == [(2, 7, "GX520")]
+def test_lost_bracket_of_a_document_number_is_left_to_the_reference_rule():
+    # GX606 reports 〔2020109号 with the corrected number; GX520 must not report it a second time.
+    text = prose("依据（国办函〔2020109号）规定。")
+    assert where(lint(text, ["GX520"])) == []
+    assert where(lint(text, ["GX606"])) == [(2, 4, "GX606")]  # at 国办函, the number's start
+
+
+def test_lost_closing_bracket_outside_a_document_number():
+    assert where(lint(prose("设立〔服务专窗并公开。"), ["GX520"])) == [(2, 3, "GX520")]
 
 
 @pytest.mark.parametrize(
