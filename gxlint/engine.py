@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from .config import Settings
@@ -140,8 +140,18 @@ class Linter:
                 kept.append(diagnostic.with_path(result.path))
         if result.document is not None and result.document.markers:
             kept = apply_suppressions(result.document, kept, self.settings)
+        if result.document is not None and result.document.kind in ("docx", "pdf"):
+            kept = _with_locations(result.document, kept)
         result.diagnostics = sorted(kept, key=Diagnostic.sort_key)
         return result
+
+
+def _with_locations(document: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """DOCX and PDF lines are running numbers; name the paragraph, table cell or page as well."""
+    places = {line.origin_line: line.location for line in document.lines if line.location}
+    return [
+        d if d.location or d.line not in places else replace(d, location=places[d.line]) for d in diagnostics
+    ]
 
 
 def fails(diagnostics: list[Diagnostic], level: Severity) -> bool:
