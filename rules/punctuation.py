@@ -3,6 +3,7 @@ full stops, doubled marks. GB/T 15834《标点符号用法》 is the reference f
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from typing import Iterable, Iterator, Optional
@@ -207,8 +208,15 @@ class HalfWidthPunctuation(Rule):
 
 # Two or more short items cut by full stops: 运用图解。动漫。短视频形式，
 _ITEM = rf"[{CJK}]{{1,3}}"  # 加强领导。全面推进， is two sentences; list items are short
-_STOP_LIST = re.compile(rf"(?<=[{CJK}])。({_ITEM})。(?:({_ITEM})。)*([{CJK}]{{1,6}})(?=[，、,；;]|等)")
+# Every match holds 。, one to three characters, 。: a cheap pre-test, so that the pattern (four
+# CJK classes, ≈ 8 ms to compile) is compiled only for the rare text that might match.
+_STOP_HINT = re.compile("。[^。]{1,3}。")
 _SENTENCE_STARTS = re.compile(r"^(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|同时|此外|另外|总之|无|略)")
+
+
+@functools.cache
+def _stop_list() -> re.Pattern:
+    return re.compile(rf"(?<=[{CJK}])。({_ITEM})。(?:({_ITEM})。)*([{CJK}]{{1,6}})(?=[，、,；;]|等)")
 
 
 class FullStopInList(Rule):
@@ -236,7 +244,9 @@ class FullStopInList(Rule):
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
         can_fix = fixable(report)
         for unit in text_units(report):
-            for match in _STOP_LIST.finditer(unit.text):
+            if _STOP_HINT.search(unit.text) is None:
+                continue
+            for match in _stop_list().finditer(unit.text):
                 items = [group for group in match.groups() if group]
                 if any(_SENTENCE_STARTS.match(item) for item in items):
                     continue
