@@ -50,6 +50,15 @@ def test_default_path_is_the_current_directory(project, capsys):
     assert out.splitlines() == ["./report.txt:2:4: GX991 演示标记「【演示错误】」", "./sub/b.md:2:1: GX991 演示标记「【演示错误】」"]
 
 
+def test_repository_documents_beside_reports_are_not_linted(project, capsys):
+    # A README.md in a reports folder is no report: without the default excludes it would get GX002.
+    (project / "README.md").write_text("# 本仓库存放年度报告\n", encoding="utf-8")
+    (project / "LICENSE.txt").write_text("MIT License\n", encoding="utf-8")
+    status, out, _ = gxlint(capsys, "--select", "GX002,GX991")
+    assert status == 1
+    assert out.splitlines() == ["./report.txt:2:4: GX991 演示标记「【演示错误】」"]
+
+
 def test_select_extend_select_ignore_extend_ignore(project, capsys):
     assert gxlint(capsys, "--select", "GX991", "report.txt")[1].splitlines() == EXPECTED[:1]
     assert gxlint(capsys, "--select", "GX991", "--extend-select", "GX993", "report.txt")[1].splitlines() == [EXPECTED[0], EXPECTED[2]]

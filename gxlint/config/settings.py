@@ -8,7 +8,12 @@ from typing import Any, Optional
 from ..diagnostics import Severity
 from .patterns import matches
 
-DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".tox", ".venv", "venv", "__pycache__", "node_modules", "build", "dist")
+# Version-control and build folders, and the repository documents that sit beside reports but are
+# not reports (a README.md in a reports folder would otherwise be linted as Markdown).
+DEFAULT_EXCLUDE = (
+    ".git", ".hg", ".svn", ".tox", ".venv", "venv", "__pycache__", "node_modules", "build", "dist",
+    "README*", "CHANGELOG*", "CHANGES*", "LICENSE*", "CONTRIBUTING*", "CODE_OF_CONDUCT*",
+)
 
 
 @dataclass
