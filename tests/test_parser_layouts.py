@@ -173,3 +173,12 @@ def test_markdown_empty_cells_under_a_spanning_label_are_not_values():
     assert [c.value for c in table.rows[3].cells] == [1, 0, 0, 0, 0, 0, 1]
     assert [c.value for c in table.rows[4].cells] == [0] * 7
     assert [c.value for c in table.rows[0].cells] == [3, 0, 0, 0, 0, 0, 3]
+
+
+def test_label_sets_spelling_the_same_labels_differently_do_not_share_matches():
+    from gxlint.bind.labels import LabelSet
+
+    full_width = LabelSet(["（一）予以公开"])
+    half_width = LabelSet(["(一)予以公开"])
+    assert full_width.match("(一) 予以公开").canonical == "（一）予以公开"
+    assert half_width.match("(一) 予以公开").canonical == "(一)予以公开"
