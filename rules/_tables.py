@@ -12,7 +12,8 @@ from typing import Iterator, Optional
 from gxlint.model import BoundTable, Cell, Report, Span, TableRow
 from gxlint.normalize import label_key
 
-TABLE_NAMES = {"table2": "表二", "table3": "表三", "table4": "表四"}
+from ._common import TABLE_NAMES
+
 RESULTS_GROUP = "三、"  # head of table 三's results block in every template
 TOTAL_COLUMN = "总计"
 SUBTOTAL_COLUMN = "小计"
