@@ -11,6 +11,7 @@ from typing import Iterator, Optional
 from gxlint.model import Report, Span
 
 from ._contacts import fold
+from ._memo import per_report
 
 CHINESE_DATE = re.compile(r"(?<!\d)(?P<year>20\d\d)\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
 _ISO_DATE = re.compile(r"(?<![\d.\-/])(?P<year>20\d\d)(?P<sep>[-./])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d.\-/])")
@@ -48,6 +49,7 @@ class DatedEvidence:
     span: Span
 
 
+@per_report
 def signature_date(report: Report) -> Optional[DatedEvidence]:
     for paragraph in report.paragraphs():
         if paragraph.kind != "signature":
@@ -63,8 +65,19 @@ def signature_date(report: Report) -> Optional[DatedEvidence]:
 
 def page_dates(report: Report) -> Iterator[DatedEvidence]:
     """Publication dates in the web page's metadata panel (发布日期: 2024-02-19)."""
+    return iter(_page_dates(report))
+
+
+@per_report
+def _page_dates(report: Report) -> tuple[DatedEvidence, ...]:
+    return tuple(_dated_lines(report))
+
+
+def _dated_lines(report: Report) -> Iterator[DatedEvidence]:
     for block in report.chrome:
         for line in block.lines:
+            if "日期" not in line.text and "发布时间" not in line.text:
+                continue  # every label of _PAGE_DATE ends so
             for found in _PAGE_DATE.finditer(fold(line.text)):
                 date = make_date(int(found["year"]), int(found["month"]), int(found["day"]))
                 if date:

@@ -16,9 +16,11 @@ from importlib import resources
 from typing import Iterator, Optional
 
 from gxlint._toml import toml
-from gxlint.model import Paragraph
+from gxlint.model import Paragraph, Report
 from gxlint.normalize import nfkc
 from gxlint.numbers import Quantity, find_quantities
+
+from ._memo import per_report
 
 MONEY = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
@@ -36,7 +38,12 @@ class Sentence:
     text: str
 
     def quantities(self) -> list[Quantity]:
-        return list(find_quantities(self.text))
+        return list(self._quantities)
+
+    @functools.cached_property
+    def _quantities(self) -> tuple[Quantity, ...]:
+        # A breakdown looks at its sentence's figures several times (the whole, then the parts).
+        return tuple(find_quantities(self.text))
 
 
 def sentences(paragraph: Paragraph) -> Iterator[Sentence]:
@@ -78,7 +85,15 @@ class Breakdown:
     marker_sentence: Sentence
 
 
+@per_report
+def report_breakdowns(report: Report) -> tuple[Breakdown, ...]:
+    """Every breakdown in the report's prose, in document order, read once for all the rules."""
+    return tuple(found for paragraph in report.paragraphs() for found in breakdowns(paragraph))
+
+
 def breakdowns(paragraph: Paragraph) -> Iterator[Breakdown]:
+    if not any(marker in paragraph.text for marker in _MARKERS):
+        return  # most paragraphs list nothing; splitting them into sentences would find nothing
     previous: Optional[Sentence] = None
     for sentence in sentences(paragraph):
         for marker in _MARKERS:

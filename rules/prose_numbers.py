@@ -24,10 +24,10 @@ from ._prose import (
     MONEY,
     Breakdown,
     Part,
-    breakdowns,
     compatible,
     in_unit,
     known_splits,
+    report_breakdowns,
     rounding_slack,
 )
 
@@ -43,11 +43,6 @@ def _figure(value: Decimal, unit: str) -> str:
 
 def _sum_text(parts: Iterable[Part], unit: str) -> str:
     return "+".join(format_number(in_unit(p.quantity, unit)) for p in parts)
-
-
-def _report_breakdowns(report: Report) -> Iterable[Breakdown]:
-    for paragraph in report.paragraphs():
-        yield from breakdowns(paragraph)
 
 
 def _split_for(breakdown: Breakdown):
@@ -96,7 +91,7 @@ class PartsExceedWhole(Rule):
     severity = Severity.ERROR
 
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
-        for breakdown in _report_breakdowns(report):
+        for breakdown in report_breakdowns(report):
             whole, unit = breakdown.whole, breakdown.whole.unit
             whole_text = _figure(whole.value, unit)
             over = [p for p in breakdown.parts if in_unit(p.quantity, unit) > whole.value]
@@ -152,7 +147,7 @@ class SplitDoesNotAddUp(Rule):
     severity = Severity.ERROR
 
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
-        for breakdown in _report_breakdowns(report):
+        for breakdown in report_breakdowns(report):
             split, assigned = _split_for(breakdown)
             if split is None or not split.exhaustive or len(assigned) != len(split.parts):
                 continue
@@ -205,7 +200,7 @@ class MixedMoneyUnits(Rule):
     severity = Severity.WARNING
 
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
-        for breakdown in _report_breakdowns(report):
+        for breakdown in report_breakdowns(report):
             unit = breakdown.whole.unit
             if unit not in MONEY:
                 continue
@@ -246,6 +241,8 @@ class PercentageMismatch(Rule):
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
         for paragraph in report.paragraphs():
             text = paragraph.text
+            if "占" not in text:
+                continue  # every share is written “占 P%” (_SHARE)
             quantities = list(find_quantities(text))
             for index, quantity in enumerate(quantities):
                 if quantity.unit == "%":

@@ -19,18 +19,20 @@ from typing import Iterable, Optional
 from gxlint._toml import toml
 from gxlint.arithmetic import sum_values
 from gxlint.diagnostics import Diagnostic, Severity
-from gxlint.model import BoundTable, Report
+from gxlint.model import BoundTable, Paragraph, Report
 from gxlint.normalize import label_key
 from gxlint.numbers import format_number
 from gxlint.rule import Rule, RuleContext
 
-from ._prose import sentences
+from ._memo import per_report
+from ._prose import Sentence, sentences
 from ._tables import part_columns, row_label, table4_groups
 
 _SECTIONS = (None, 1, 3, 4)  # the preamble, 总体情况 and the two application sections
 _FILLER = r"[^，,。；;：:\d%％增减较比同占约近超余多少]{0,20}?"
 _NEAR = ("申请", "信息公开")  # in the words before the figure, enough to show what it counts
 _YEAR = re.compile(r"(20\d\d)\s*年")
+_COUNT = re.compile(r"\d\s*[件条个份起]")  # every compared figure ends so (see _figures)
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,29 @@ def _figures() -> tuple[tuple[Figure, re.Pattern], ...]:
         pattern = re.compile(rf"(?<!未)(?:{words}){_FILLER}(\d+)\s*(件|条|个|份|起)")
         found.append((figure, pattern))
     return tuple(found)
+
+
+@functools.lru_cache(maxsize=1)
+def _about_words() -> tuple[str, ...]:
+    """A sentence without one of these cannot hold a compared figure: it must be about
+    applications (a figure's ``context``) or name them right before the figure (``_NEAR``)."""
+    words = {word for figure, _ in _figures() for word in figure.context}
+    return tuple(sorted(words | set(_NEAR)))
+
+
+def _names(text: str, figure: Figure) -> bool:
+    """Whether ``text`` holds one of the figure's words, without which its pattern cannot match."""
+    return any(word in text for word in figure.words)
+
+
+@per_report
+def _prose_sentences(report: Report) -> tuple[tuple[Paragraph, tuple[Sentence, ...]], ...]:
+    """The sentences of the paragraphs these rules read, split once for both."""
+    return tuple(
+        (paragraph, tuple(sentences(paragraph)))
+        for paragraph in report.paragraphs()
+        if paragraph.section in _SECTIONS
+    )
 
 
 def table_value(report: Report, ref: str) -> tuple[Optional[Decimal], str]:
@@ -127,11 +152,18 @@ class ProseFigureMismatch(Rule):
     severity = Severity.ERROR
 
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
-        for paragraph in report.paragraphs():
-            if paragraph.section not in _SECTIONS:
+        figures = _figures()
+        about_words = _about_words()
+        for paragraph, said in _prose_sentences(report):
+            if not _COUNT.search(paragraph.text):
                 continue
-            for sentence in sentences(paragraph):
-                for figure, pattern in _figures():
+            named = [(figure, pattern) for figure, pattern in figures if _names(paragraph.text, figure)]
+            for sentence in said:
+                if not any(word in sentence.text for word in about_words):
+                    continue
+                for figure, pattern in named:
+                    if not _names(sentence.text, figure):
+                        continue
                     about = any(word in sentence.text for word in figure.context)
                     for match in pattern.finditer(sentence.text):
                         if not (about or any(word in match.group(0) for word in _NEAR)):
@@ -197,16 +229,20 @@ class ProseContradictsTable(Rule):
     severity = Severity.ERROR
 
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
-        for paragraph in report.paragraphs():
-            if paragraph.section not in _SECTIONS:
-                continue
-            for sentence in sentences(paragraph):
-                for match in _NONE_RECEIVED.finditer(sentence.text):
-                    if _about_report_year(report, sentence.text[: match.end()]):
-                        yield from self._nonzero(report, paragraph, sentence, match, ["t3:一、"])
-                for match in _NO_CASES.finditer(sentence.text):
-                    if "申请" not in sentence.text and "信息公开" not in sentence.text:
-                        continue
+        for paragraph, said in _prose_sentences(report):
+            if "申请" not in paragraph.text and "信息公开" not in paragraph.text:
+                continue  # both statements are about applications
+            for sentence in said:
+                text = sentence.text
+                if "申请" in text:  # _NONE_RECEIVED ends with it
+                    for match in _NONE_RECEIVED.finditer(text):
+                        if _about_report_year(report, text[: match.end()]):
+                            yield from self._nonzero(report, paragraph, sentence, match, ["t3:一、"])
+                if "申请" not in text and "信息公开" not in text:
+                    continue
+                if "行政复议" not in text and "行政诉讼" not in text:
+                    continue  # _NO_CASES names one of them
+                for match in _NO_CASES.finditer(text):
                     refs = ["t4:行政复议" if "复议" in match.group(1) else "t4:行政诉讼"]
                     if match.group(2) and ("诉讼" if "复议" in match.group(1) else "复议") in match.group(2):
                         refs.append("t4:行政诉讼" if "复议" in match.group(1) else "t4:行政复议")

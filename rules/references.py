@@ -22,6 +22,7 @@ from gxlint.rule import Rule, RuleContext
 
 from ._contacts import fold
 from ._dates import publication_evidence
+from ._memo import per_report
 
 _CJK = r"[\u4e00-\u9fff]"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -64,24 +65,34 @@ class Citation:
 
 
 def citations(report: Report) -> Iterator[Citation]:
-    for paragraph in report.paragraphs():
-        folded = fold(paragraph.text)
-        taken: list[tuple[int, int]] = []
-        for form, pattern in _FORMS:
-            for m in pattern.finditer(folded):
-                if form == "brackets" and m["open"] == "〔" and m["close"] == "〕":
-                    continue
-                if any(a < m.end() and m.start() < b for a, b in taken):
-                    continue
-                taken.append((m.start(), m.end()))
-                begin = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-                run = _ISSUER.search(folded, 0, begin)
-                issuer = _LEAD_IN.split(run.group(0))[-1] if run else ""
-                start = begin - len(issuer)
-                yield Citation(form, issuer, int(m["year"]), int(m["serial"]),
-                               start, m.end(), paragraph)
-        for m in _DECREE.finditer(folded):
-            yield Citation("decree", m["issuer"], None, int(m["serial"]), m.start(), m.end(), paragraph)
+    return iter(_citations(report))
+
+
+@per_report
+def _citations(report: Report) -> tuple[Citation, ...]:
+    return tuple(cite for paragraph in report.paragraphs() for cite in _cited_in(paragraph))
+
+
+def _cited_in(paragraph: Paragraph) -> Iterator[Citation]:
+    if "号" not in paragraph.text:
+        return  # every form ends with 号 (folding leaves it alone)
+    folded = fold(paragraph.text)
+    taken: list[tuple[int, int]] = []
+    for form, pattern in _FORMS:
+        for m in pattern.finditer(folded):
+            if form == "brackets" and m["open"] == "〔" and m["close"] == "〕":
+                continue
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            begin = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+            run = _ISSUER.search(folded, 0, begin)
+            issuer = _LEAD_IN.split(run.group(0))[-1] if run else ""
+            start = begin - len(issuer)
+            yield Citation(form, issuer, int(m["year"]), int(m["serial"]),
+                           start, m.end(), paragraph)
+    for m in _DECREE.finditer(folded):
+        yield Citation("decree", m["issuer"], None, int(m["serial"]), m.start(), m.end(), paragraph)
 
 
 class DocumentNumberBrackets(Rule):
