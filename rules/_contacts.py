@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
-from typing import Iterator, Optional
+from typing import Optional
 
 from gxlint._toml import toml
 from gxlint.model import Paragraph, Report
 
-_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-_FOLD.update({ord(c): "-" for c in "－—–‐‑―−"})
-_FOLD.update({0x3000: " ", 0xA0: " "})
+_FOLD = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
+_FOLD.update({c: "-" for c in "－—–‐‑―−"})
+_FOLD.update({"\u3000": " ", "\xa0": " "})
+_FOLDABLE = re.compile("[" + re.escape("".join(_FOLD)) + "]")
 
 PHONE_LABELS = (
     "联系电话|咨询电话|办公电话|受理电话|服务电话|监督电话|投诉电话|举报电话|热线电话|服务热线|咨询热线"
@@ -32,13 +33,20 @@ _LABEL = re.compile(f"(?P<label>{PHONE_LABELS}|{POSTAL_LABELS}|{MAIL_LABELS}|网
 _ZONE_STOP = re.compile(r"[。;]")
 _PHONE_RUN = re.compile(r"(?<![A-Za-z0-9.@/\-])(?:\+\s*86\s*-?\s*)?\(?\d[\d\s\-()]*\d\)?(?![A-Za-z@])")
 _EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|EXT\.?)\s*(?P<ext>\d{1,6})")
+_NON_DIGIT = re.compile(r"\D")
 _SHAPED_LANDLINE = re.compile(r"(?<![A-Za-z0-9.@/\-])\(?0\d{2,3}\)?\s*-\s*\d{7,8}(?![\d@])")
 
 
-@lru_cache(maxsize=2048)  # each paragraph is folded once per kind of contact value
+@lru_cache(maxsize=2048)  # several rules fold the same paragraphs
 def fold(text: str) -> str:
-    """Full-width ASCII → ASCII, dashes → ``-``, odd spaces → space; same length as ``text``."""
-    return text.translate(_FOLD)
+    """Full-width ASCII → ASCII, dashes → ``-``, odd spaces → space; same length as ``text``.
+
+    Each character that occurs is replaced in one pass of ``str.replace``: ``str.translate`` with a
+    mapping looks up (and misses) every Chinese character, which is ten times slower.
+    """
+    for char in set(_FOLDABLE.findall(text)):
+        text = text.replace(char, _FOLD[char])
+    return text
 
 
 @lru_cache(maxsize=1)
@@ -66,26 +74,55 @@ class Found:
 
     @property
     def digits(self) -> str:
-        return re.sub(r"\D", "", self.folded)
+        return _NON_DIGIT.sub("", self.folded)
 
 
-def _label_kind(label: str) -> str:
-    if re.fullmatch(POSTAL_LABELS, label):
-        return "postal"
-    if re.fullmatch(MAIL_LABELS, label):
-        return "mail"
-    if label in ("网址", "网站地址"):
-        return "url"
-    return "phone"
+_LABEL_KINDS = {
+    **{label: "phone" for label in PHONE_LABELS.split("|")},
+    **{label: "postal" for label in POSTAL_LABELS.split("|")},
+    **{label: "mail" for label in MAIL_LABELS.split("|")},
+    "网址": "url",
+    "网站地址": "url",
+}
 
 
-def _zones(folded: str) -> Iterator[tuple[str, str, int, int]]:
+def _zones(folded: str) -> list[tuple[str, str, int, int]]:
     """(label, kind, start, end) for each labelled stretch: from a label to the next or to 。/；."""
     labels = list(_LABEL.finditer(folded))
+    zones = []
     for index, match in enumerate(labels):
         end = labels[index + 1].start() if index + 1 < len(labels) else len(folded)
         stop = _ZONE_STOP.search(folded, match.end(), end)
-        yield match.group("label"), _label_kind(match.group("label")), match.end(), stop.start() if stop else end
+        label = match.group("label")
+        zones.append((label, _LABEL_KINDS[label], match.end(), stop.start() if stop else end))
+    return zones
+
+
+class _Reading:
+    """One report's paragraphs, each width-folded and cut into labelled stretches once, and the
+    contact values found in them, each kind found once however many rules ask for it."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.paragraphs = []
+        for paragraph in report.paragraphs():
+            folded = fold(paragraph.text)
+            self.paragraphs.append((paragraph, folded, _zones(folded)))
+        self._phones: Optional[list[Found]] = None
+        self._postal: Optional[list[Found]] = None
+        self._mail: Optional[list[tuple[Found, bool]]] = None
+        self._web: Optional[list[WebAddress]] = None
+
+
+_last: Optional[_Reading] = None
+
+
+def _reading(report: Report) -> _Reading:
+    """The reading of ``report``; the contact rules run one after another on the same report."""
+    global _last
+    if _last is None or _last.report is not report:
+        _last = _Reading(report)
+    return _last
 
 
 _VALUE_LEAD = re.compile(r"\s*(?:[:]|为|是)?\s*(?:\((?!0\d{2,3}\))\s*)?")
@@ -95,12 +132,19 @@ _LIST_SEP = re.compile(r"\s*(?:[、,/]|或|和|及)\s*")
 def phones(report: Report) -> list[Found]:
     """Phone and fax numbers right after a phone label (a list of them: ``电话：A、B``), and
     unlabelled landlines shaped ``0xxx-xxxxxxx``."""
+    reading = _reading(report)
+    if reading._phones is None:
+        reading._phones = _find_phones(reading)
+    return reading._phones
+
+
+def _find_phones(reading: _Reading) -> list[Found]:
+    report = reading.report
     found: list[Found] = []
     zone_id = 0
-    for paragraph in report.paragraphs():
-        folded = fold(paragraph.text)
+    for paragraph, folded, zones in reading.paragraphs:
         covered: list[tuple[int, int]] = []
-        for label, kind, start, end in _zones(folded):
+        for label, kind, start, end in zones:
             zone_id += 1
             if kind != "phone":
                 continue
@@ -111,7 +155,7 @@ def phones(report: Report) -> list[Found]:
                 if value is None:
                     break
                 a, b = value
-                digits = re.sub(r"\D", "", folded[a:b])
+                digits = _NON_DIGIT.sub("", folded[a:b])
                 if len(digits) < 3 or _may_continue(report, folded, b):
                     break
                 ext = _EXTENSION.match(folded, b, end)
@@ -123,6 +167,8 @@ def phones(report: Report) -> list[Found]:
                 if separator is None:
                     break
                 position = separator.end()
+        if "-" not in folded:
+            continue  # a shaped landline has its dash
         for shaped in _SHAPED_LANDLINE.finditer(folded):
             if not any(a <= shaped.start() < b for a, b in covered):
                 zone_id += 1
@@ -161,16 +207,22 @@ _POSTAL_VALUE = re.compile(r"^\s*[:：]?\s*(?P<value>[0-9０-９OoＯ]{3,9})(?![
 
 
 def postal_codes(report: Report) -> list[Found]:
+    reading = _reading(report)
+    if reading._postal is None:
+        reading._postal = _find_postal_codes(reading)
+    return reading._postal
+
+
+def _find_postal_codes(reading: _Reading) -> list[Found]:
     found = []
     zone_id = 0
-    for paragraph in report.paragraphs():
-        folded = fold(paragraph.text)
-        for label, kind, start, end in _zones(folded):
+    for paragraph, folded, zones in reading.paragraphs:
+        for label, kind, start, end in zones:
             zone_id += 1
             if kind != "postal":
                 continue
             value = _POSTAL_VALUE.match(folded[start:end])
-            if value and not _may_continue(report, folded, start + value.end("value")):
+            if value and not _may_continue(reading.report, folded, start + value.end("value")):
                 a, b = start + value.start("value"), start + value.end("value")
                 found.append(Found("postal", paragraph.text[a:b], folded[a:b], a, b, label, paragraph, zone_id))
     return found
@@ -179,36 +231,53 @@ def postal_codes(report: Report) -> list[Found]:
 # A dot written as a comma, a full stop or with spaces: only before a top-level word, so that
 # "xx@163.com。2023年…" is an address and a sentence, not one address.
 _SLIPPED_DOT = r"\s*[.,。]\s*(?:com|cn|net|org|gov|edu)(?![A-Za-z0-9@])"
-# An e-mail address as written, slips included: spaces around @ and dots, commas for dots.
-_MAIL = re.compile(
-    r"(?<![A-Za-z0-9_.@\-])(?P<local>[A-Za-z0-9][A-Za-z0-9._%+\-]*)\s*@\s*"
-    rf"(?P<domain>[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+|{_SLIPPED_DOT})*)"
-)
-# In an e-mail stretch, an address that lost its @: ``hdqswj163.com``.
-_MAIL_NO_AT = re.compile(
-    r"(?<![A-Za-z0-9_.@/\-])(?!www\.)[A-Za-z0-9][A-Za-z0-9._\-]{2,}\.(?:com|cn|net|org)(?:\.cn)?(?![\w@/.])"
-)
 
 
-def mail_addresses(report: Report) -> Iterator[tuple[Found, bool]]:
+@cache
+def _mail_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """Compiled on first use (a report may give no e-mail address): an address as written, slips
+    included (spaces around @ and dots, commas for dots), and, for an e-mail stretch, an address
+    that lost its @ (``hdqswj163.com``)."""
+    with_at = re.compile(
+        r"(?<![A-Za-z0-9_.@\-])(?P<local>[A-Za-z0-9][A-Za-z0-9._%+\-]*)\s*@\s*"
+        rf"(?P<domain>[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+|{_SLIPPED_DOT})*)"
+    )
+    without_at = re.compile(
+        r"(?<![A-Za-z0-9_.@/\-])(?!www\.)[A-Za-z0-9][A-Za-z0-9._\-]{2,}\.(?:com|cn|net|org)(?:\.cn)?(?![\w@/.])"
+    )
+    return with_at, without_at
+
+
+def mail_addresses(report: Report) -> list[tuple[Found, bool]]:
     """(address, has_at) for every address with an @, and labelled addresses without one."""
+    reading = _reading(report)
+    if reading._mail is None:
+        reading._mail = _find_mail_addresses(reading)
+    return reading._mail
+
+
+def _find_mail_addresses(reading: _Reading) -> list[tuple[Found, bool]]:
+    report = reading.report
+    found: list[tuple[Found, bool]] = []
     zone_id = 0
-    for paragraph in report.paragraphs():
-        folded = fold(paragraph.text)
-        for match in _MAIL.finditer(folded):
-            a, b = match.start(), match.end()
-            if at_pdf_line_break(report, folded, a, b):
-                continue
-            yield Found("mail", paragraph.text[a:b], folded[a:b], a, b, _label_before(folded, a), paragraph, -a), True
-        for label, kind, start, end in _zones(folded):
-            zone_id += 1
-            if kind != "mail" or "@" in folded[start:end]:
-                continue
-            for match in _MAIL_NO_AT.finditer(folded, start, end):
+    for paragraph, folded, zones in reading.paragraphs:
+        if "@" in folded:
+            for match in _mail_patterns()[0].finditer(folded):
                 a, b = match.start(), match.end()
                 if at_pdf_line_break(report, folded, a, b):
                     continue
-                yield Found("mail", paragraph.text[a:b], folded[a:b], a, b, label, paragraph, zone_id), False
+                label = _label_before(folded, a)
+                found.append((Found("mail", paragraph.text[a:b], folded[a:b], a, b, label, paragraph, -a), True))
+        for label, kind, start, end in zones:
+            zone_id += 1
+            if kind != "mail" or "@" in folded[start:end]:
+                continue
+            for match in _mail_patterns()[1].finditer(folded, start, end):
+                a, b = match.start(), match.end()
+                if at_pdf_line_break(report, folded, a, b):
+                    continue
+                found.append((Found("mail", paragraph.text[a:b], folded[a:b], a, b, label, paragraph, zone_id), False))
+    return found
 
 
 def _label_before(folded: str, offset: int) -> str:
@@ -216,11 +285,19 @@ def _label_before(folded: str, offset: int) -> str:
     return labels[-1].group("label") if labels else ""
 
 
-# A web address as written: a scheme (maybe misspelt) or www., then a host that may hold slips.
-_URL = re.compile(
-    r"(?i)(?<![A-Za-z0-9@.])(?:(?P<scheme>[a-z]{2,6})\s*(?P<sep>[:;]{0,2}\s*[/\\]{1,3})|(?=www\s*[.,。]))"
-    rf"(?P<host>[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+|{_SLIPPED_DOT})+)(?P<path>[A-Za-z0-9\-._~/?=&%#:+]*)"
-)
+@cache
+def _url_pattern() -> re.Pattern:
+    """A web address as written: a scheme (maybe misspelt) or www., then a host that may hold
+    slips. Compiled on first use: it costs over a millisecond and a report may give no address."""
+    return re.compile(
+        r"(?i)(?<![A-Za-z0-9@.])(?:(?P<scheme>[a-z]{2,6})\s*(?P<sep>[:;]{0,2}\s*[/\\]{1,3})|(?=www\s*[.,。]))"
+        rf"(?P<host>[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+|{_SLIPPED_DOT})+)(?P<path>[A-Za-z0-9\-._~/?=&%#:+]*)"
+    )
+
+
+# Every web address has a slash (after its scheme) or a www: paragraphs with neither are skipped.
+_URL_HINT = re.compile(r"[/\\]|(?i:www)")
+_SPACE = re.compile(r"\s")
 
 
 @dataclass
@@ -232,10 +309,20 @@ class WebAddress:
     host_start: int
 
 
-def web_addresses(report: Report) -> Iterator[WebAddress]:
-    for paragraph in report.paragraphs():
-        folded = fold(paragraph.text)
-        for match in _URL.finditer(folded):
+def web_addresses(report: Report) -> list[WebAddress]:
+    reading = _reading(report)
+    if reading._web is None:
+        reading._web = _find_web_addresses(reading)
+    return reading._web
+
+
+def _find_web_addresses(reading: _Reading) -> list[WebAddress]:
+    report = reading.report
+    found: list[WebAddress] = []
+    for paragraph, folded, _ in reading.paragraphs:
+        if not _URL_HINT.search(folded):
+            continue
+        for match in _url_pattern().finditer(folded):
             scheme = (match.group("scheme") or "").lower()
             if scheme and not _scheme_like(scheme):
                 continue
@@ -243,8 +330,9 @@ def web_addresses(report: Report) -> Iterator[WebAddress]:
             if at_pdf_line_break(report, folded, a, b):
                 continue
             host = match.group("host")
-            found = Found("url", paragraph.text[a:b], folded[a:b], a, b, _label_before(folded, a), paragraph, -a)
-            yield WebAddress(found, scheme, re.sub(r"\s", "", match.group("sep") or ""), host, match.start("host"))
+            address = Found("url", paragraph.text[a:b], folded[a:b], a, b, _label_before(folded, a), paragraph, -a)
+            found.append(WebAddress(address, scheme, _SPACE.sub("", match.group("sep") or ""), host, match.start("host")))
+    return found
 
 
 def _scheme_like(scheme: str) -> bool:

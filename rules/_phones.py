@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from gxlint.region import area_codes
@@ -28,6 +29,12 @@ class Verdict:
     joined: bool = False  # area code and number written with nothing between them
 
 
+# The questions put to ``phonenumbers`` depend on the digits alone, and the same numbers come back:
+# a report repeats its own, a bad one is asked about with each digit dropped or added, and a linted
+# folder shares its agencies' hotlines. Parsing is the costly part, so each answer is kept.
+
+
+@lru_cache(maxsize=4096)
 def _is_valid(national: str) -> bool:
     import phonenumbers
 
@@ -37,12 +44,14 @@ def _is_valid(national: str) -> bool:
         return False
 
 
+@lru_cache(maxsize=1024)
 def _area_length(national: str) -> int:
     import phonenumbers
 
     return phonenumbers.length_of_geographical_area_code(phonenumbers.parse(national, "CN"))
 
 
+@lru_cache(maxsize=1024)
 def is_service_number(digits: str) -> bool:
     import phonenumbers
     from phonenumbers import shortnumberinfo
