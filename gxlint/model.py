@@ -26,6 +26,25 @@ class Span:
         return self.end_line if self.end_line is not None else self.line
 
 
+_new_object = object.__new__
+
+
+def new_span(line: int, column: int, end_line: Optional[int], end_column: Optional[int]) -> Span:
+    """``Span(line, column, end_line, end_column)`` without the frozen ``__init__``.
+
+    The tokenizer makes one span per table cell, hundreds of thousands in a big table region, and
+    a frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``. Filling the
+    instance dictionary directly gives the same object (equal, same hash, same repr) for less.
+    """
+    span = _new_object(Span)
+    fields = span.__dict__
+    fields["line"] = line
+    fields["column"] = column
+    fields["end_line"] = end_line
+    fields["end_column"] = end_column
+    return span
+
+
 @dataclass
 class Line:
     """One line of the reader's text view, with where it starts in the user's file."""
@@ -41,13 +60,10 @@ class Line:
     chrome: str = ""  # set by a reader that knows the line is not content (a PDF running header)
 
     def span(self, start: int = 0, end: Optional[int] = None) -> Span:
-        end = len(self.text) if end is None else end
-        return Span(
-            self.origin_line,
-            self.origin_column + start,
-            self.origin_line,
-            self.origin_column + max(end, start + 1) - 1,
-        )
+        if end is None:
+            end = len(self.text)
+        column = self.origin_column
+        return new_span(self.origin_line, column + start, self.origin_line, column + (end if end > start else start + 1) - 1)
 
 
 @dataclass

@@ -27,24 +27,31 @@ UNITS = ("万元", "亿元", "元", "件", "个", "项", "条", "次")
 
 def parse_cell(raw: str, span: Optional[Span] = None) -> Cell:
     """Classify one cell's text. Leading zeros (``00``), ``O`` and ``1 2`` are malformed."""
+    state, value, reason, unit = _classify(raw)
+    return Cell(state, value, raw, span, reason, unit)
+
+
+@functools.lru_cache(maxsize=4096)  # a table repeats the same few cell texts (0, 1, -, 无) again and again
+def _classify(raw: str) -> tuple[str, Optional[Decimal], str, str]:
+    """(state, value, reason, unit) of a cell's text; a Decimal is immutable, so cells may share it."""
     text = nfkc(raw).strip()
     if not text:
-        return Cell(BLANK, None, raw, span, "空白单元格")
+        return BLANK, None, "空白单元格", ""
     compact = text.replace(",", "") if _GROUPED.match(text) else text
     if _INTEGER.match(compact) or _DECIMAL.match(compact):
-        return Cell(NUMBER, Decimal(compact), raw, span)
+        return NUMBER, Decimal(compact), "", ""
     unit = _WITH_UNIT.match(text)
     if unit:
-        return Cell(NUMBER, Decimal(unit.group(1)), raw, span, unit=unit.group(2))
+        return NUMBER, Decimal(unit.group(1)), "", unit.group(2)
     if text in _NIL_MARKS:
-        return Cell(MALFORMED, None, raw, span, f"用“{text}”代替数字")
+        return MALFORMED, None, f"用“{text}”代替数字", ""
     if re.fullmatch(r"0\d+", text):
-        return Cell(MALFORMED, None, raw, span, f"“{text}”有多余的前导零")
+        return MALFORMED, None, f"“{text}”有多余的前导零", ""
     if re.fullmatch(r"[\dOo]+", text):
-        return Cell(MALFORMED, None, raw, span, f"“{text}”中的字母 O 应为数字 0")
+        return MALFORMED, None, f"“{text}”中的字母 O 应为数字 0", ""
     if re.fullmatch(r"\d+(?:\s+\d+)+", text):
-        return Cell(MALFORMED, None, raw, span, f"“{text}”中间有空格")
-    return Cell(MALFORMED, None, raw, span, f"“{text}”不是数字")
+        return MALFORMED, None, f"“{text}”中间有空格", ""
+    return MALFORMED, None, f"“{text}”不是数字", ""
 
 
 @functools.lru_cache(maxsize=4096)  # the binders ask about the same few cell texts again and again

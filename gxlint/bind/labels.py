@@ -16,7 +16,8 @@ from ..normalize import has_cjk, label_key
 FUZZY_CUTOFF = 84.0
 MEMO_SIZE = 4096  # matches kept per label set
 MEMO_SETS = 64  # label sets whose matches are kept
-_MEMOS: dict[tuple, dict[tuple[str, bool], Optional[Hit]]] = {}
+_MEMOS: dict[tuple, dict[tuple[str, bool], Optional[Hit]]] = {}  # keyed on the text as written
+_UNSEEN = object()
 PREFIX_MIN = 6  # characters of a cut-short label needed before a prefix match counts
 PREFIX_SHARE = 0.6  # …and the share of the full label they must cover
 
@@ -48,17 +49,17 @@ class LabelSet:
         return label_key(text) in self.by_key
 
     def match(self, text: str, fuzzy: bool = True) -> Optional[Hit]:
+        memo = self._memo
+        found = memo.get((text, fuzzy), _UNSEEN)  # big reports repeat the same labels: match each once
+        if found is not _UNSEEN:
+            return found
         key = label_key(text)
-        if not key or not has_cjk(key):
-            return None
-        memo = (key, fuzzy)
-        if memo in self._memo:  # big reports repeat the same labels: match each once
-            return self._memo[memo]
-        if len(self._memo) > MEMO_SIZE:
-            self._memo.clear()
+        hit = self._match_key(key, fuzzy) if key and has_cjk(key) else None
+        if len(memo) > MEMO_SIZE:
+            memo.clear()
         if len(_MEMOS) > MEMO_SETS:
             _MEMOS.clear()
-        hit = self._memo[memo] = self._match_key(key, fuzzy)
+        memo[(text, fuzzy)] = hit
         return hit
 
     def _match_key(self, key: str, fuzzy: bool) -> Optional[Hit]:

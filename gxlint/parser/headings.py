@@ -66,8 +66,19 @@ def heading_shape(text: str, table_labels: frozenset[str] = frozenset()) -> Opti
     """The heading this line is, if any. ``table_labels`` are label keys that are never headings."""
     if not _MAY_BE_HEADING.match(text):  # most lines are prose: skip the four patterns and label keys
         return None
-    if table_labels and _is_table_label(text, table_labels):
+    return _shape(text, table_labels)
+
+
+@functools.lru_cache(maxsize=4096)  # the parser asks once for the outline and again for each section's body
+def _shape(text: str, table_labels: frozenset[str]) -> Optional[HeadingShape]:
+    shape = _written_shape(text)
+    # Only a line shaped like a heading needs its label key: long prose lines never pay for one.
+    if shape is not None and table_labels and _is_table_label(text, table_labels):
         return None
+    return shape
+
+
+def _written_shape(text: str) -> Optional[HeadingShape]:
     for level, pattern in ((1, _LEVEL1), (2, _LEVEL2), (3, _LEVEL3)):
         match = pattern.match(text)
         if match and _is_heading_title(match.group("title")):

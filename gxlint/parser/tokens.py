@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from typing import Iterable
 
-from ..model import Line, Span
+from ..model import Line, Span, new_span
 from ..numbers import looks_like_value
 
 _HTML_BREAK = re.compile(r"<br\s*/?>|</?(?:p|span|div|strong|b)\b[^>]*>", re.IGNORECASE)
@@ -32,18 +31,25 @@ def _cjk_end() -> re.Pattern:
     return re.compile(r"[\u4e00-\u9fff）)]\s*$")
 
 
-@dataclass
 class Token:
-    text: str
-    span: Span
-    line: Line
-    blank: bool = False  # an explicitly empty cell (``| |`` inside a row, an empty <td>)
-    row_start: bool = False
+    """One cell of table text: what it says, where, and whether it can only be a value.
 
-    @functools.cached_property
-    def is_value(self) -> bool:
-        """Asked many times per token by the walker; the answer never changes."""
-        return self.blank or looks_like_value(self.text)
+    A plain slotted class: a big table region makes hundreds of thousands of tokens, and the
+    walker asks ``is_value`` of each several times; it is decided once, when the token is made.
+    """
+
+    __slots__ = ("text", "span", "line", "blank", "row_start", "is_value")
+
+    def __init__(self, text: str, span: Span, line: Line, blank: bool = False, row_start: bool = False) -> None:
+        self.text = text
+        self.span = span
+        self.line = line
+        self.blank = blank  # an explicitly empty cell (``| |`` inside a row, an empty <td>)
+        self.row_start = row_start
+        self.is_value = blank or looks_like_value(text)
+
+    def __repr__(self) -> str:
+        return f"Token(text={self.text!r}, span={self.span!r}, blank={self.blank!r}, row_start={self.row_start!r})"
 
 
 def tokenize(lines: Iterable[Line]) -> list[Token]:
@@ -60,43 +66,43 @@ def _drop_layout_blanks(tokens: list[Token]) -> list[Token]:
     label cell above (``| | 法提供 | 2.没有现成信息… | 11 |``), and Markdown written from HTML
     repeats an empty cell under a row-spanning label (``| | （二）部分公开 | 0 |``); counted as a
     value, that empty cell would give the row before one value too many. A row is a structured
-    reader's row (from ``row_start``) or one line of a pipe or tab table.
+    reader's row (a cell line with ``row_start`` begins one) or one line of a pipe or tab table.
     """
     out: list[Token] = []
     leading: list[Token] = []
     in_lead = False
-    row_of = None
+    row_of: object = None  # the line of a text row, or the first token of a structured row
+    row_is_cells = False
     for token in tokens:
-        row = _row_key(token, row_of)
-        if row != row_of:
+        line = token.line
+        if line.cell:
+            row = token if token.row_start or not row_is_cells or row_of is None else row_of
+        else:
+            row = line
+        if row is not row_of:
             out.extend(leading)
-            leading, in_lead, row_of = [], True, row
-        if in_lead and token.blank:
-            leading.append(token)
-            continue
-        if in_lead and leading and not token.is_value:
-            leading = []  # blanks before the label: layout, dropped
-        out.extend(leading)
-        leading, in_lead = [], False
+            leading, in_lead, row_of, row_is_cells = [], True, row, line.cell
+        if in_lead:
+            if token.blank:
+                leading.append(token)
+                continue
+            if leading:
+                if token.is_value:
+                    out.extend(leading)
+                leading = []  # blanks before the label: layout, dropped
+            in_lead = False
         out.append(token)
     out.extend(leading)
     return out
-
-
-def _row_key(token: Token, current):
-    """Which row a token belongs to: a structured row starts at ``row_start``; else its line."""
-    if token.line.cell:
-        return ("cell", id(token)) if token.row_start or current is None or current[0] != "cell" else current
-    return ("line", id(token.line))
 
 
 def _line_tokens(line: Line) -> list[Token]:
     text = line.text
     if line.cell:
         stripped = text.strip()
-        start = text.find(stripped) if stripped else 0
-        return [Token(stripped, line.span(start, start + len(stripped)), line, blank=not stripped, row_start=line.row_start)]
-    if not text.strip() or ("-" in text and _MD_SEPARATOR.match(text)):
+        start = len(text) - len(text.lstrip()) if stripped else 0
+        return [Token(stripped, line.span(start, start + len(stripped)), line, not stripped, line.row_start)]
+    if not text or text.isspace() or ("-" in text and _MD_SEPARATOR.match(text)):
         return []
     if "|" in text:
         return _pipe_tokens(line)
@@ -123,24 +129,34 @@ def is_number_row(text: str) -> bool:
 
 
 def _pipe_tokens(line: Line, separator: str = "|") -> list[Token]:
-    """Cells between separators: ``|`` (pipe and Markdown rows) or tabs (copied from Word/Excel)."""
-    text = line.text
-    pieces: list[tuple[int, int]] = []
-    start = 0
-    for part in text.split(separator):  # (start, end) of each piece between separators
-        pieces.append((start, start + len(part)))
-        start += len(part) + 1
-    row_start = bool(pieces) and not text[pieces[0][0] : pieces[0][1]].strip()
-    if row_start:
-        pieces = pieces[1:]
-    while pieces and not text[pieces[-1][0] : pieces[-1][1]].strip():
-        pieces.pop()  # trailing empties are colspan padding, not blank cells
-    out = []
-    for i, (a, b) in enumerate(pieces):
-        token = _token(line, a, b)
-        token.blank = not token.text
-        token.row_start = row_start and i == 0
-        out.append(token)
+    """Cells between separators: ``|`` (pipe and Markdown rows) or tabs (copied from Word/Excel).
+
+    One pass over the pieces of ``str.split``: each piece is stripped once, and its span is
+    computed from the running offset.
+    """
+    parts = line.text.split(separator)
+    row_start = not parts[0].strip()
+    first = 1 if row_start else 0
+    last = len(parts)
+    while last > first and not parts[last - 1].strip():
+        last -= 1  # trailing empties are colspan padding, not blank cells
+    out: list[Token] = []
+    origin_line, origin_column = line.origin_line, line.origin_column
+    offset = len(parts[0]) + 1 if row_start else 0
+    for index in range(first, last):
+        part = parts[index]
+        stripped = part.strip()
+        if stripped:
+            start = offset + len(part) - len(part.lstrip())
+            end = start + len(stripped)
+            if "<" in stripped:  # Markdown converted from HTML keeps line breaks inside cells
+                stripped = _HTML_BREAK.sub(" ", stripped).strip()
+        else:
+            start, end = offset, offset + len(part)
+        span = new_span(origin_line, origin_column + start, origin_line,
+                        origin_column + (end if end > start else start + 1) - 1)
+        out.append(Token(stripped, span, line, not stripped, row_start and index == first))
+        offset += len(part) + 1
     return out
 
 
@@ -148,7 +164,7 @@ def _token(line: Line, start: int, end: int) -> Token:
     raw = line.text[start:end]
     stripped = raw.strip()
     if stripped:
-        start += raw.find(stripped)
+        start += len(raw) - len(raw.lstrip())
         end = start + len(stripped)
         if "<" in stripped:  # Markdown converted from HTML keeps line breaks inside cells
             stripped = _HTML_BREAK.sub(" ", stripped).strip()
