@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Iterator, Optional
 
 from gxlint.model import BoundTable, LabelMatch
@@ -65,20 +66,29 @@ def _reworded(match: LabelMatch, canonical: str) -> bool:
 
 
 def _similarity(a: str, b: str) -> float:
+    return _ratio()(a, b)
+
+
+@cache
+def _ratio():
+    """rapidfuzz's ratio, imported when a label first needs comparing."""
     from rapidfuzz import fuzz
 
-    return fuzz.ratio(a, b)
+    return fuzz.ratio
 
 
 def expected_labels(table: BoundTable) -> tuple[list[str], list[str]]:
     """(rows, columns) the template gives this table."""
-    template: Template = get_template(table.template)
-    if table.name == "table2":
-        block = template.block(table.block)
+    return _expected_labels(get_template(table.template), table.name, table.block)
+
+
+def _expected_labels(template: Template, name: str, clause: Optional[str]) -> tuple[list[str], list[str]]:
+    if name == "table2":
+        block = template.block(clause)
         if block is None:
             return [], []
         return list(block.rows), [template.table2_row_header, *block.columns]
-    if table.name == "table3":
+    if name == "table3":
         return [], list(dict.fromkeys([*template.table3_headers, *template.table3_columns]))
     return [], list(dict.fromkeys([*template.table4_headers, *template.table4_columns]))
 
@@ -133,7 +143,7 @@ def _table_drift(table: BoundTable, whole_cells: bool) -> TableDrift:
             missing.remove(cut)
             if whole_cells:
                 drift.reworded.append(Reworded(fragment, cut[0], "行名" if cut[1] == "行" else "列名"))
-    elsewhere = _foreign_labels(table, [*rows, *columns])
+    elsewhere = _foreign_labels_of(get_template(table.template), table.name, table.block)
     for match in extras:
         if match in garbled:
             continue
@@ -159,13 +169,29 @@ def _table_drift(table: BoundTable, whole_cells: bool) -> TableDrift:
     return drift
 
 
-def _foreign_labels(table: BoundTable, own_labels: list[str]) -> dict[str, str]:
+_foreign: dict[tuple[int, str, Optional[str]], tuple[Template, dict[str, str]]] = {}
+
+
+def _foreign_labels_of(template: Template, name: str, clause: Optional[str]) -> dict[str, str]:
+    """:func:`_foreign_labels`, worked out once per template and table (callers only read it).
+
+    Keyed on the template's identity: hashing a template hashes every label it holds."""
+    key = (id(template), name, clause)
+    entry = _foreign.get(key)
+    if entry is None or entry[0] is not template:
+        if len(_foreign) >= 64:
+            _foreign.clear()
+        entry = _foreign[key] = (template, _foreign_labels(template, name, clause))
+    return entry[1]
+
+
+def _foreign_labels(template: Template, name: str, clause: Optional[str]) -> dict[str, str]:
     """Labels of the other 表二 blocks and of the other tables → where they belong.
 
     A table whose heading line is lost runs on into the next region (a missing 「三、…」 heading
     leaves table 三's rows under table 二): those rows are misplaced, not extra.
     """
-    template = get_template(table.template)
+    rows, columns = _expected_labels(template, name, clause)
     owners: dict[str, list[str]] = {
         "表三": [template.table3_note, *template.table3_headers, *template.table3_columns,
                  *template.table3_groups, *template.table3_labels],
@@ -173,11 +199,11 @@ def _foreign_labels(table: BoundTable, own_labels: list[str]) -> dict[str, str]:
     }
     for block in template.table2:
         owners[block.clause] = [*block.rows, *block.columns, template.table2_row_header]
-    own = {words_key(label) for label in own_labels}
-    if table.name == "table2":
-        own |= {words_key(label) for label in owners[table.block]} if table.block in owners else set()
+    own = {words_key(label) for label in [*rows, *columns]}
+    if name == "table2":
+        own |= {words_key(label) for label in owners[clause]} if clause in owners else set()
     else:
-        own |= {words_key(label) for label in owners[TABLE_NAMES[table.name]]}
+        own |= {words_key(label) for label in owners[TABLE_NAMES[name]]}
     found: dict[str, str] = {}
     for owner, owned in owners.items():
         for label in owned:
