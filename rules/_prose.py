@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
@@ -24,7 +25,8 @@ from ._memo import per_report
 
 MONEY = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
-_CLAUSE_BREAK = "，,、；;：:"
+_CLAUSE_END = re.compile(r"[，,、；;：:]")
+_BRACKET = re.compile(r"[（()）]")
 _MARKERS = ("其中",)
 _NEW_WHOLE = re.compile(r"共|合计|累计|总计|全年|此外|另外|同时")
 _BETWEEN_WHOLE_AND_MARKER = re.compile(r"^[\s，,：:;；]*$")
@@ -47,13 +49,19 @@ class Sentence:
 
 
 def sentences(paragraph: Paragraph) -> Iterator[Sentence]:
-    start = 0
-    for match in _SENTENCE_END.finditer(paragraph.text):
-        if match.start() > start:
-            yield Sentence(paragraph, start, paragraph.text[start : match.start()])
-        start = match.end()
-    if start < len(paragraph.text):
-        yield Sentence(paragraph, start, paragraph.text[start:])
+    for start, text in sentence_spans(paragraph.text):
+        yield Sentence(paragraph, start, text)
+
+
+def sentence_spans(text: str) -> list[tuple[int, str]]:
+    """Each non-empty sentence of ``text`` and its offset: the same as :func:`sentences`, for a
+    rule that scans many sentences and needs only their text."""
+    spans, start = [], 0
+    for piece in _SENTENCE_END.split(text):  # each sentence end is one character
+        if piece:
+            spans.append((start, piece))
+        start += len(piece) + 1
+    return spans
 
 
 def compatible(a: str, b: str) -> bool:
@@ -97,6 +105,8 @@ def breakdowns(paragraph: Paragraph) -> Iterator[Breakdown]:
     previous: Optional[Sentence] = None
     for sentence in sentences(paragraph):
         for marker in _MARKERS:
+            if marker not in sentence.text:
+                continue
             for found in re.finditer(marker, sentence.text):
                 whole = _whole_before(sentence, found.start(), previous)
                 if whole is None:
@@ -134,7 +144,8 @@ def _parts_after(sentence: Sentence, at: int, unit: str) -> Iterator[Part]:
     depth_free = _outside_brackets(text)
     clause_start = at
     quantities = [q for q in sentence.quantities() if q.start >= at]
-    for clause_end in [*(i for i in range(at, len(text)) if text[i] in _CLAUSE_BREAK), len(text)]:
+    starts = [q.start for q in quantities]  # in order, so a clause's figures are one slice
+    for clause_end in [*(m.start() for m in _CLAUSE_END.finditer(text, at)), len(text)]:
         if clause_end <= clause_start:
             clause_start = clause_end + 1
             continue
@@ -142,8 +153,8 @@ def _parts_after(sentence: Sentence, at: int, unit: str) -> Iterator[Part]:
         if _NEW_WHOLE.search(clause) and clause_start > at:
             return
         inside = [
-            q for q in quantities
-            if clause_start <= q.start < clause_end and compatible(q.unit, unit) and depth_free[q.start]
+            q for q in quantities[bisect_left(starts, clause_start) : bisect_left(starts, clause_end)]
+            if compatible(q.unit, unit) and depth_free[q.start]
         ]
         if not inside:
             if clause.strip(" （）()"):
@@ -156,13 +167,22 @@ def _parts_after(sentence: Sentence, at: int, unit: str) -> Iterator[Part]:
 
 
 def _outside_brackets(text: str) -> list[bool]:
-    depth, flags = 0, []
-    for char in text:
-        if char in "（(":
+    """For each character, whether it stands outside brackets (an opening bracket is inside).
+
+    Filled a run at a time between brackets: sentences listing parts can be long.
+    """
+    depth, flags, last = 0, [], 0
+    for found in _BRACKET.finditer(text):
+        at = found.start()
+        flags.extend([depth == 0] * (at - last))
+        if text[at] in "（(":
             depth += 1
-        flags.append(depth == 0)
-        if char in "）)" and depth:
-            depth -= 1
+            flags.append(False)
+        else:
+            flags.append(depth == 0)
+            depth -= 1 if depth else 0
+        last = at + 1
+    flags.extend([depth == 0] * (len(text) - last))
     return flags
 
 

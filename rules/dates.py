@@ -24,18 +24,31 @@ from gxlint.rule import Rule, RuleContext
 from ._contacts import at_pdf_line_break, fold
 from ._dates import CHINESE_DATE, make_date, page_dates, parse_chinese_date, signature_date
 
-_LOST_BOTH = re.compile(r"(?<![\d年月./\-])(?P<year>20\d\d)(?P<rest>\d{1,4})\s*日")
-_LOST_YEAR = re.compile(r"(?<![\d年月./\-])(?P<year>20\d\d)(?P<month>\d{1,2})\s*月")
-_LOST_MONTH = re.compile(r"(?<![\d./\-])(?P<year>20\d\d)\s*年\s*(?P<rest>\d{2,4})\s*日")
-_MONTH_DAY = re.compile(r"(?<![\d./\-])(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
-_YEAR_MONTH = re.compile(r"(?<!\d)(?P<year>20\d\d)\s*年\s*(?P<month>\d{1,2})\s*月(?!\s*\d)")
+
+def _year(not_after: str) -> str:
+    """A year 20xx not preceded by ``not_after``.
+
+    The literal ``20`` comes first and the look-behind after it checks the character before the
+    year: the regex engine then jumps from one ``20`` to the next instead of trying every offset.
+    """
+    return rf"(?P<year>20(?<!{not_after}20)\d\d)"
+
+
+_LOST_BOTH = re.compile(_year(r"[\d年月./\-]") + r"(?P<rest>\d{1,4})\s*日")
+_LOST_YEAR = re.compile(_year(r"[\d年月./\-]") + r"(?P<month>\d{1,2})\s*月")
+_LOST_MONTH = re.compile(_year(r"[\d./\-]") + r"\s*年\s*(?P<rest>\d{2,4})\s*日")
+# The month's first digit, then the look-behind: as in _year, so the engine can skip to digits.
+_MONTH_DAY = re.compile(r"(?P<month>\d(?<![\d./\-]\d)\d?)\s*月\s*(?P<day>\d{1,2})\s*日")
+_YEAR_MONTH = re.compile(_year(r"\d") + r"\s*年\s*(?P<month>\d{1,2})\s*月(?!\s*\d)")
 _SEPARATED = re.compile(
-    r"(?<![\d./\-])(?P<year>20\d\d)\s*(?P<s1>[年.\-/])\s*(?P<month>\d{1,2})\s*(?P<s2>[月.\-/])\s*(?P<day>\d{1,2})(?P<s3>\s*日)?(?![\d./\-]|\s*月)"
+    _year(r"[\d./\-]")
+    + r"\s*(?P<s1>[年.\-/])\s*(?P<month>\d{1,2})\s*(?P<s2>[月.\-/])\s*(?P<day>\d{1,2})(?P<s3>\s*日)?(?![\d./\-]|\s*月)"
 )
 _CH = r"20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 _ISO = r"20\d\d(?P<sepN>[-./])\d{1,2}(?P=sepN)\d{1,2}"
+_RANGE_MARKS = ("至", "到", "～", "~", "—", "-")
 _RANGE = re.compile(
-    rf"(?<![\d./\-])(?:(?P<ch1>{_CH})|(?P<iso1>{_ISO.replace('N', '1')}))\s*起?\s*(?:至|到|～|~|—|-)\s*"
+    rf"(?<![\d./\-])(?:(?P<ch1>{_CH})|(?P<iso1>{_ISO.replace('N', '1')}))\s*起?\s*(?:{'|'.join(_RANGE_MARKS)})\s*"
     rf"(?:(?P<ch2>{_CH})|(?P<iso2>{_ISO.replace('N', '2')}))(?![\d./\-])"
 )
 _DATE_END = re.compile(r"\s*(?:[,，。;；、)）]|至|到|起|止|$)")
@@ -126,7 +139,8 @@ class DateMalformed(Rule):
                 yield m.start(), m.end(), f"日期「{text[m.start():m.end()]}」缺少“年”，应为「{m['year']}年{int(m['month'])}月」"
         for m in _SEPARATED.finditer(folded) if year else ():
             yield from self._separated(m, text)
-        for m in _RANGE.finditer(folded) if year else ():
+        ranged = year and any(mark in folded for mark in _RANGE_MARKS)
+        for m in _RANGE.finditer(folded) if ranged else ():
             if bool(m["ch1"]) != bool(m["ch2"]):
                 yield m.start(), m.end(), f"起止日期「{text[m.start():m.end()]}」两端写法不一致，宜统一写作“×年×月×日”"
         for m in _MONTH_DAY.finditer(folded) if yue and ri else ():

@@ -25,7 +25,7 @@ from gxlint.numbers import format_number
 from gxlint.rule import Rule, RuleContext
 
 from ._memo import per_report
-from ._prose import Sentence, sentences
+from ._prose import sentence_spans
 from ._tables import part_columns, row_label, table4_groups
 
 _SECTIONS = (None, 1, 3, 4)  # the preamble, 总体情况 and the two application sections
@@ -67,18 +67,44 @@ def _names(text: str, figure: Figure) -> bool:
     return any(word in text for word in figure.words)
 
 
+@functools.lru_cache(maxsize=1)
+def _any_word() -> re.Pattern:
+    """Finds a word of any figure: a sentence without one holds no compared figure."""
+    words = {word for figure, _ in _figures() for word in figure.words}
+    return re.compile("|".join(map(re.escape, sorted(words))))
+
+
 @per_report
-def _prose_sentences(report: Report) -> tuple[tuple[Paragraph, tuple[Sentence, ...]], ...]:
-    """The sentences of the paragraphs these rules read, split once for both."""
+def _prose_sentences(report: Report) -> tuple[tuple[Paragraph, list[tuple[int, str]]], ...]:
+    """The sentences (offset, text) of the paragraphs these rules read, split once for both.
+
+    Both read only sentences about applications: a figure needs one of ``_about_words`` in its
+    sentence, and GX211's statements name 申请 or 信息公开, which are among them.
+    """
+    about = _about_words()
     return tuple(
-        (paragraph, tuple(sentences(paragraph)))
+        (paragraph, sentence_spans(paragraph.text))
         for paragraph in report.paragraphs()
-        if paragraph.section in _SECTIONS
+        if paragraph.section in _SECTIONS and any(word in paragraph.text for word in about)
     )
 
 
 def table_value(report: Report, ref: str) -> tuple[Optional[Decimal], str]:
     """The value a reference such as ``t3:一、+二、`` stands for, and how to name it."""
+    known = _table_values(report)
+    if ref not in known:
+        known[ref] = _table_value(report, ref)
+    return known[ref]
+
+
+@per_report
+def _table_values(report: Report) -> dict[str, tuple[Optional[Decimal], str]]:
+    """The values already read from this report's tables, by reference (used only by
+    :func:`table_value`): both rules ask for the same few, once per figure in the prose."""
+    return {}
+
+
+def _table_value(report: Report, ref: str) -> tuple[Optional[Decimal], str]:
     kind, _, heads = ref.partition(":")
     values, names = [], []
     for head in heads.split("+"):
@@ -152,31 +178,29 @@ class ProseFigureMismatch(Rule):
     severity = Severity.ERROR
 
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
-        figures = _figures()
-        about_words = _about_words()
+        figures, about_words, any_word = _figures(), _about_words(), _any_word()
         for paragraph, said in _prose_sentences(report):
             if not _COUNT.search(paragraph.text):
                 continue
-            named = [(figure, pattern) for figure, pattern in figures if _names(paragraph.text, figure)]
-            for sentence in said:
-                if not any(word in sentence.text for word in about_words):
+            for offset, text in said:
+                if not any(word in text for word in about_words) or not any_word.search(text):
                     continue
-                for figure, pattern in named:
-                    if not _names(sentence.text, figure):
+                for figure, pattern in figures:
+                    if not _names(text, figure):
                         continue
-                    about = any(word in sentence.text for word in figure.context)
-                    for match in pattern.finditer(sentence.text):
+                    about = any(word in text for word in figure.context)
+                    for match in pattern.finditer(text):
                         if not (about or any(word in match.group(0) for word in _NEAR)):
                             continue
-                        if not _about_report_year(report, sentence.text[: match.start(1)]):
+                        if not _about_report_year(report, text[: match.start(1)]):
                             continue
                         found = self._compare(report, figure, Decimal(match.group(1)))
                         if found is None:
                             continue
-                        start = sentence.start + match.start()
+                        start = offset + match.start()
                         yield self.at(
-                            paragraph.span_of(sentence.start + match.start(1), sentence.start + match.end(2)),
-                            f"正文“{paragraph.text[start : sentence.start + match.end()]}”与{found} 不符",
+                            paragraph.span_of(offset + match.start(1), offset + match.end(2)),
+                            f"正文“{paragraph.text[start : offset + match.end()]}”与{found} 不符",
                         )
 
     @staticmethod
@@ -232,28 +256,29 @@ class ProseContradictsTable(Rule):
         for paragraph, said in _prose_sentences(report):
             if "申请" not in paragraph.text and "信息公开" not in paragraph.text:
                 continue  # both statements are about applications
-            for sentence in said:
-                text = sentence.text
-                if "申请" in text:  # _NONE_RECEIVED ends with it
+            for offset, text in said:
+                if "申请" in text and ("未" in text or "无" in text or "没有" in text):  # _NONE_RECEIVED
                     for match in _NONE_RECEIVED.finditer(text):
                         if _about_report_year(report, text[: match.end()]):
-                            yield from self._nonzero(report, paragraph, sentence, match, ["t3:一、"])
+                            yield from self._nonzero(report, paragraph, offset, match, ["t3:一、"])
                 if "申请" not in text and "信息公开" not in text:
                     continue
                 if "行政复议" not in text and "行政诉讼" not in text:
-                    continue  # _NO_CASES names one of them
+                    continue  # _NO_CASES names one of them, after 未, 无 or 没有
+                if "未" not in text and "无" not in text and "没有" not in text:
+                    continue
                 for match in _NO_CASES.finditer(text):
                     refs = ["t4:行政复议" if "复议" in match.group(1) else "t4:行政诉讼"]
                     if match.group(2) and ("诉讼" if "复议" in match.group(1) else "复议") in match.group(2):
                         refs.append("t4:行政诉讼" if "复议" in match.group(1) else "t4:行政复议")
-                    yield from self._nonzero(report, paragraph, sentence, match, refs)
+                    yield from self._nonzero(report, paragraph, offset, match, refs)
 
-    def _nonzero(self, report, paragraph, sentence, match, refs) -> Iterable[Diagnostic]:
+    def _nonzero(self, report, paragraph, offset, match, refs) -> Iterable[Diagnostic]:
         for ref in refs:
             value, name = table_value(report, ref)
             if value:
                 yield self.at(
-                    paragraph.span_of(sentence.start + match.start(), sentence.start + match.end()),
+                    paragraph.span_of(offset + match.start(), offset + match.end()),
                     f"正文称“{match.group(0)}”，但{name}为 {format_number(value)}",
                 )
                 return
