@@ -132,12 +132,28 @@ class Section:
     def heading(self) -> str:
         return self.line.text.strip()
 
+    # Filled by :func:`seal` once the parser has finished the tree: rules walk the outline and the
+    # paragraphs again and again, and a flat list is cheaper than a generator per nested section.
+    # Unannotated class attributes, not fields: they stay out of ``__init__``, ``repr`` and comparisons.
+    _sealed_nodes = None  # Optional[list[Section]]
+    _sealed_paragraphs = None  # Optional[list[Paragraph]]
+
     def walk(self) -> Iterator[Section]:
+        if self._sealed_nodes is not None:
+            return iter(self._sealed_nodes)
+        return self._walk()
+
+    def _walk(self) -> Iterator[Section]:
         yield self
         for child in self.children:
             yield from child.walk()
 
     def all_paragraphs(self) -> Iterator[Paragraph]:
+        if self._sealed_paragraphs is not None:
+            return iter(self._sealed_paragraphs)
+        return self._all_paragraphs()
+
+    def _all_paragraphs(self) -> Iterator[Paragraph]:
         yield from self.paragraphs
         for child in self.children:
             yield from child.all_paragraphs()
@@ -299,16 +315,55 @@ class Report:
     def statutory_sections(self) -> list[Section]:
         return [s for s in self.sections if s.number is not None]
 
+    _sealed_paragraphs = None  # Optional[list[Paragraph]], see :func:`seal`
+    _sealed_headings = None  # Optional[list[Section]]
+
     def paragraphs(self) -> Iterator[Paragraph]:
         """Every prose paragraph: the preamble, then each section's, in document order."""
+        if self._sealed_paragraphs is not None:
+            return iter(self._sealed_paragraphs)
+        return self._paragraphs()
+
+    def _paragraphs(self) -> Iterator[Paragraph]:
         yield from self.preamble
         for section in self.sections:
             yield from section.all_paragraphs()
 
     def headings(self) -> Iterator[Section]:
+        if self._sealed_headings is not None:
+            return iter(self._sealed_headings)
+        return self._headings()
+
+    def _headings(self) -> Iterator[Section]:
         for section in self.sections:
             yield from section.walk()
 
     @property
     def year(self) -> Optional[int]:
         return self.meta.year
+
+
+def seal(report: Report) -> None:
+    """Record the finished tree's outline and paragraphs as flat lists, for rules to walk cheaply.
+
+    The parser calls this once, when nothing more will be added to the tree: the model is read-only
+    from then on, so the lists never go stale. A tree built by hand and never sealed is walked as
+    it is, on every call.
+    """
+    for section in report.sections:
+        _seal_section(section)
+    report._sealed_headings = [node for section in report.sections for node in section._sealed_nodes or ()]
+    report._sealed_paragraphs = list(report.preamble) + [
+        paragraph for section in report.sections for paragraph in section._sealed_paragraphs or ()
+    ]
+
+
+def _seal_section(section: Section) -> None:
+    nodes: list[Section] = [section]
+    paragraphs: list[Paragraph] = list(section.paragraphs)
+    for child in section.children:
+        _seal_section(child)
+        nodes.extend(child._sealed_nodes or ())
+        paragraphs.extend(child._sealed_paragraphs or ())
+    section._sealed_nodes = nodes
+    section._sealed_paragraphs = paragraphs

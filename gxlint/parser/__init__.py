@@ -18,7 +18,7 @@ from ..bind.table2 import bind_table2
 from ..bind.table3 import bind_table3
 from ..bind.table4 import bind_table4
 from ..metadata import extract
-from ..model import ChromeBlock, Line, Paragraph, Report, Section, Tables
+from ..model import ChromeBlock, Line, Paragraph, Report, Section, Tables, seal
 from ..normalize import label_key
 from ..readers import Document
 from ..templates import all_templates, builtin_templates, get_template
@@ -118,6 +118,7 @@ def parse(document: Document, template: str = "auto") -> Report:
         markers=[f"{line}:{text}" for line, text in document.markers],
     )
     report.unparsed = _unparsed(tables)
+    seal(report)
     return report
 
 
