@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from gxlint import Rule, Severity
@@ -22,6 +23,7 @@ def _wide(char: str) -> bool:
     return "\u3000" <= char <= "\u303f" or "\u4e00" <= char <= "\u9fff" or "\uff01" <= char <= "\uff60"
 
 
+@lru_cache(maxsize=4096)  # reports write the same template labels again and again
 def _has_stray_space(label: str) -> bool:
     """Whether a run of spaces stands between two wide characters (U+3000 is both a space and wide)."""
     size = len(label)

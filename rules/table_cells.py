@@ -12,7 +12,7 @@ from typing import Iterable, Optional, Sequence
 
 from gxlint.arithmetic import split_digits, suggest_join
 from gxlint.diagnostics import Diagnostic, Severity
-from gxlint.model import MISSING, BoundTable, Cell, Report, TableRow
+from gxlint.model import MISSING, NUMBER, BoundTable, Cell, Report, TableRow
 from gxlint.numbers import format_number
 from gxlint.rule import Rule, RuleContext
 
@@ -109,6 +109,8 @@ class UnreadableCells(Rule):
                 continue
             entries.extend(_absent(table, absent))
             absent = []
+            if all(c.state == NUMBER for c in row.cells):
+                continue  # most rows: nothing to list
             label = f"「{row_label(row)}」行" if table.name != "table4" else "数据行"
             where = f"{label}（{_line(row.match.span)}）"
             reasons = {c.reason for c in row.cells}
@@ -196,14 +198,17 @@ class InvalidCount(Rule):
 
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
         for table in checked_tables(report):
-            for row, index, cell in table.cells():
-                if not cell.ok:
-                    continue
-                is_count, signed = _count_column(table, index)
-                if not is_count:
-                    continue
-                why = _why_not_count(cell.value, signed)
-                if why:
+            columns = [_count_column(table, index) for index in range(len(table.columns))]
+            for row in table.rows:
+                for index, cell in enumerate(row.cells):
+                    if cell.state != NUMBER:
+                        continue
+                    is_count, signed = columns[index] if index < len(columns) else _count_column(table, index)
+                    if not is_count:
+                        continue
+                    why = _why_not_count(cell.value, signed)
+                    if not why:
+                        continue
                     where = f"「{row_label(row)}」行" if table.name != "table4" else ""
                     yield self.at(
                         cell_span(cell, row, table),
