@@ -7,7 +7,9 @@ the user's file. Table cells are not prose and are never checked for language.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
+import weakref
 from dataclasses import dataclass
 from importlib import resources
 from typing import Callable, Iterator, Optional
@@ -17,9 +19,36 @@ from gxlint.diagnostics import Edit, Fix
 from gxlint.model import Line, Report, Span
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-CJK_CHAR = re.compile(f"[{CJK}]")
 FIXABLE_SOURCES = ("text", "markdown")  # whole lines map one-to-one onto the file
 EDITABLE_SOURCES = ("text", "markdown", "html")  # characters inside a line do (checked per edit)
+
+# Sentences: text up to and including its run of sentence-final marks. The pieces of a text are
+# contiguous from the first one to the end of the text, so their offsets follow from their lengths.
+SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]*")
+
+
+def is_cjk(char: str) -> bool:
+    """Whether one character is a Chinese character (the ranges of ``CJK``).
+
+    Comparisons instead of a ``[CJK]`` pattern: every pattern with these ranges costs milliseconds
+    to compile (the compiler walks each code point), paid again by every one-file run.
+    """
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf" or "\uf900" <= char <= "\ufaff"
+
+
+def has_cjk(text: str, count: int = 1) -> bool:
+    """Whether ``text`` holds at least ``count`` Chinese characters, stopping as soon as it does.
+
+    Called on the few candidates of a finding (a repeat, a duplicate sentence), never on all text.
+    """
+    if count <= 0:
+        return True
+    for char in text:
+        if "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf" or "\uf900" <= char <= "\ufaff":
+            count -= 1
+            if not count:
+                return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -39,9 +68,41 @@ class TextUnit:
             return None  # the text view and the file disagree (entities, cells): do not edit
         return span
 
+    @functools.cached_property
+    def sentences(self) -> list[str]:
+        """The sentences of the text (``SENTENCE``), split once for every rule that compares them."""
+        return SENTENCE.findall(self.text)
 
-def text_units(report: Report) -> Iterator[TextUnit]:
-    """Every paragraph and heading of the report, each once, in document order."""
+    @functools.cached_property
+    def sentence_starts(self) -> list[int]:
+        """The offset of each sentence in ``text``, and the end of the last one."""
+        return piece_starts(self.text, self.sentences)
+
+
+def piece_starts(text: str, pieces: list[str]) -> list[int]:
+    """Offsets of contiguous ``pieces`` that run to the end of ``text``, and the end of the text."""
+    return list(itertools.accumulate(map(len, pieces), initial=len(text) - sum(map(len, pieces))))
+
+
+def text_units(report: Report) -> tuple[TextUnit, ...]:
+    """Every paragraph and heading of the report, each once, in document order.
+
+    Every language rule walks the same units, so they are built once per report and kept for the
+    report being linted (a weak reference: a new report, or the same one freed, starts afresh).
+    """
+    global _last
+    ref, units = _last
+    if ref is not None and ref() is report:
+        return units
+    units = tuple(_text_units(report))
+    _last = (weakref.ref(report), units)
+    return units
+
+
+_last: tuple[Optional[weakref.ReferenceType], tuple[TextUnit, ...]] = (None, ())
+
+
+def _text_units(report: Report) -> Iterator[TextUnit]:
     seen: set[int] = set()
     for paragraph in report.paragraphs():
         seen.update(id(line) for line in paragraph.lines)
@@ -58,10 +119,6 @@ def _line_span(line: Line) -> Callable[[int, Optional[int]], Span]:
         return line.span(start, start + 1 if end is None else end)
 
     return span_of
-
-
-def has_cjk(text: str) -> bool:
-    return CJK_CHAR.search(text) is not None
 
 
 @functools.cache

@@ -10,7 +10,6 @@ the data file lists them, and the allow-list of legitimate repetition is data
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional
@@ -19,24 +18,57 @@ from gxlint.diagnostics import Diagnostic, Fix, Severity
 from gxlint.model import Paragraph, Report
 from gxlint.rule import Rule, RuleContext
 
-from ._text import CJK, CJK_CHAR, TextUnit, fixable, load_data, quote, replace_fix, text_units
+from ._text import (
+    TextUnit,
+    fixable,
+    has_cjk,
+    is_cjk,
+    load_data,
+    piece_starts,
+    quote,
+    replace_fix,
+    text_units,
+)
 
-_PHRASE = re.compile(rf"([{CJK}（(].{{1,9}}?)\1", re.S)  # longer repeats are whole clauses or sentences
-_BRACKETED = re.compile(rf"[（(]([{CJK}]{{2,10}})[)）]\1")
-_SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]*")
+# A unit of two to ten characters written twice, starting with a Chinese character or an opening
+# bracket (longer repeats are whole clauses or sentences). The pattern asks only for a non-ASCII
+# character or ``(`` first and ``_phrase_start`` settles the rest: a class of the CJK ranges would
+# cost milliseconds to compile at every start-up, and the few other candidates (……, ——) are rare.
+_PHRASE = re.compile(r"([^\x00-\x27\x29-\x7f].{1,9}?)\1", re.S)
+# 局长（主任）主任: a word in brackets written again after them; the word's characters are checked
+# to be Chinese by ``_bracketed`` (for the same reason).
+_BRACKETED = re.compile(r"[（(]([^)）]{2,10})[)）]\1")
 _CLAUSE = re.compile(r"[^，,。！？；!?;]+[，,。！？；!?;]*")
 _CLAUSE_MARK = re.compile(r"[，,、。！？；!?;]")
 _NUMERAL = re.compile("[一二三四五六七八九十百零〇两]+")
 _MARKS = "，,。！？；!?; \u3000"
 _NOT_TEXT = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", " ": None, "\u3000": None})
+_NOT_TEXT_CHARS = re.compile("[,;:?!() \u3000]")
+
+
+def _key(text: str) -> str:
+    """``text`` with ASCII marks made full-width and spaces dropped: what two copies must share.
+
+    Most sentences hold none of those characters, and looking for them costs far less than
+    translating every character.
+    """
+    return text.translate(_NOT_TEXT) if _NOT_TEXT_CHARS.search(text) else text
 
 
 @dataclass(frozen=True)
 class _Allowed:
     words: frozenset[str]
-    patterns: tuple[re.Pattern, ...]
-    phrases: Optional[re.Pattern]
+    patterns: tuple[str, ...]  # compiled by ``_pattern`` when a repeat is first tested against them
+    phrases: Optional[str]  # one alternation, compiled by ``_pattern`` when a repeat is first found
     singles: tuple[tuple[re.Pattern, str], ...]
+
+    def allows(self, unit: str) -> bool:
+        return unit in self.words or any(_pattern(p).match(unit) for p in self.patterns)
+
+
+@functools.cache
+def _pattern(regex: str) -> re.Pattern:
+    return re.compile(regex)
 
 
 @functools.lru_cache(maxsize=16)
@@ -46,13 +78,15 @@ def _allowed(extra: tuple[str, ...]) -> _Allowed:
     singles = []
     for entry in data.get("single", ()):
         char = re.escape(entry["char"])
-        before = f"(?<!{entry['not_before']})" if entry.get("not_before") else ""
+        before = f"(?<!(?:{entry['not_before']}){char})" if entry.get("not_before") else ""
         after = f"(?!{entry['not_after']})" if entry.get("not_after") else ""
-        singles.append((re.compile(f"{before}{char}{char}{after}"), entry["char"]))
+        # the condition on the character before is tested after the first copy, so that the
+        # pattern opens with a literal character and the search skips to it at C speed
+        singles.append((re.compile(f"{char}{before}{char}{after}"), entry["char"]))
     return _Allowed(
         words=frozenset(data.get("words", ())) | frozenset(p for p in extra if len(p) <= 2),
-        patterns=tuple(re.compile(p) for p in data.get("patterns", ())),
-        phrases=re.compile("|".join(map(re.escape, phrases))) if phrases else None,
+        patterns=tuple(data.get("patterns", ())),
+        phrases="|".join(map(re.escape, phrases)) if phrases else None,
         singles=tuple(singles),
     )
 
@@ -70,37 +104,26 @@ class _Repeat:
         return cls(start, unit, start + len(unit), start + 2 * len(unit))
 
 
-def _has_cjk(text: str, count: int) -> bool:
-    """Whether ``text`` holds at least ``count`` Chinese characters (without counting them all).
-
-    One shared character test instead of a pattern per count: each pattern with a CJK class
-    costs milliseconds to compile, at every start-up.
-    """
-    if count < 1:
-        return _at_least(count).match(text) is not None
-    return next(itertools.islice(CJK_CHAR.finditer(text), count - 1, None), None) is not None
-
-
-@functools.cache
-def _at_least(count: int) -> re.Pattern:
-    return re.compile(f"(?:[^{CJK}]*[{CJK}]){{{count}}}", re.S)
-
-
-def _repeats(text: str, allowed: _Allowed) -> Iterator[_Repeat]:
-    """Back-to-back repeats in ``text``: phrases, bracketed words, sentence tails, doubled 的."""
+def _repeats(text_unit: TextUnit, allowed: _Allowed) -> Iterator[_Repeat]:
+    """Back-to-back repeats in a unit: phrases, bracketed words, sentence tails, doubled 的."""
+    text = text_unit.text
     covered: list[tuple[int, int]] = []  # spans of allowed phrases, found when first needed
 
     def permitted(start: int, end: int) -> bool:
         if not covered and allowed.phrases is not None:
-            covered.extend(m.span() for m in allowed.phrases.finditer(text))
+            covered.extend(m.span() for m in _pattern(allowed.phrases).finditer(text))
             covered.append((-1, -1))
         return any(a <= start and end <= b for a, b in covered)
 
     found: dict[int, _Repeat] = {}
     match = _PHRASE.search(text)
     while match is not None:
-        start, length = match.start(), len(match.group(1))
+        start = match.start()
+        if not _phrase_start(text[start]):
+            match = _PHRASE.search(text, start + 1)
+            continue
         unit = match.group(1)
+        length = len(unit)
         end = start + 2 * length
         while text[end : end + length] == unit:
             end += length  # a run of many copies is one finding, found in one pass
@@ -111,33 +134,49 @@ def _repeats(text: str, allowed: _Allowed) -> Iterator[_Repeat]:
         unit = text[start : start + length]
         # a unit cut by a comma is a clause: 学习，学习，再学习 is rhetoric, four characters are not
         needed = 4 if _CLAUSE_MARK.search(unit) else 2
-        if _has_cjk(unit, needed) and unit not in allowed.words and not any(p.match(unit) for p in allowed.patterns):
-            if not permitted(start, end):
-                found.setdefault(start, _Repeat(start, unit, start + length, end, (end - start) // length))
+        if has_cjk(unit, needed) and not allowed.allows(unit) and not permitted(start, end):
+            found.setdefault(start, _Repeat(start, unit, start + length, end, (end - start) // length))
         match = _PHRASE.search(text, end)
-    for match in _BRACKETED.finditer(text):
-        word = match.group(1)  # 局长（主任）主任: the word in brackets written again after them
-        if _NUMERAL.fullmatch(word):
-            continue  # （十一）十一是…: a list number, then the item's own numbering
-        found.setdefault(match.start(), _Repeat(match.start(), word, match.end() - len(word), match.end()))
+    _bracketed(text, found)
     for pattern, char in allowed.singles:
         for match in pattern.finditer(text):
             if not permitted(*match.span()):
                 found.setdefault(match.start(), _Repeat.adjacent(match.start(), char))
-    _sentence_tails(text, found)
-    yield from sorted(found.values(), key=lambda r: r.start)
+    _sentence_tails(text_unit, found)
+    if found:
+        yield from sorted(found.values(), key=lambda r: r.start)
 
 
-def _sentence_tails(text: str, found: dict[int, _Repeat]) -> None:
+def _phrase_start(char: str) -> bool:
+    return is_cjk(char) or char in "（("
+
+
+def _bracketed(text: str, found: dict[int, _Repeat]) -> None:
+    """局长（主任）主任: a Chinese word in brackets written again right after them."""
+    match = _BRACKETED.search(text)
+    while match is not None:
+        word = match.group(1)
+        if not all(map(is_cjk, word)):
+            match = _BRACKETED.search(text, match.start() + 1)
+            continue
+        if not _NUMERAL.fullmatch(word):  # （十一）十一是…: a list number, then the item's own numbering
+            found.setdefault(match.start(), _Repeat(match.start(), word, match.end() - len(word), match.end()))
+        match = _BRACKETED.search(text, match.end())
+
+
+def _sentence_tails(unit: TextUnit, found: dict[int, _Repeat]) -> None:
     """A sentence or clause that repeats the end of the one before it (… 等。市长信箱等。)."""
-    for pattern in (_SENTENCE, _CLAUSE):
-        pieces = [(m.start(), m.group()) for m in pattern.finditer(text)]
-        for (_, first), (start, second) in zip(pieces, pieces[1:]):
+    text = unit.text
+    for pieces in (unit.sentences, _CLAUSE.findall(text)):
+        starts: Optional[list[int]] = None  # offsets of the pieces, worked out for a hit only
+        for index, (first, second) in enumerate(zip(pieces, pieces[1:]), 1):
             if second.rstrip(_MARKS)[-3:] not in first:
                 continue  # cheap test first: the words of the second piece must end the first
-            key = second.translate(_NOT_TEXT)
-            if not _has_cjk(key, 4) or not first.translate(_NOT_TEXT).endswith(key):
+            key = _key(second)
+            if not has_cjk(key, 4) or not _key(first).endswith(key):
                 continue
+            starts = starts or piece_starts(text, pieces)
+            start = starts[index]
             origin = start - len(second)
             if any(r.start < start + len(second) and r.end > origin for r in found.values()):
                 continue  # already found as a phrase or a sentence
@@ -175,7 +214,7 @@ class RepeatedText(Rule):
         allowed = _allowed(tuple(ctx.options.get("allow") or ()))
         can_fix = fixable(report)
         for unit in text_units(report):
-            for repeat in _repeats(unit.text, allowed):
+            for repeat in _repeats(unit, allowed):
                 yield self._finding(unit, repeat, can_fix)
         yield from self._repeated_paragraphs(report, fixable(report, whole_lines=True))
 
@@ -229,7 +268,7 @@ class _BlankLines:
 
 def _same_paragraph(first: Paragraph, second: Paragraph, blank: _BlankLines) -> bool:
     text = second.text.strip()
-    if first.text.strip() != text or not _has_cjk(text, 6):
+    if first.text.strip() != text or not has_cjk(text, 6):
         return False
     gap = range(first.lines[-1].origin_line + 1, second.lines[0].origin_line)
     return all(number in blank for number in gap)
@@ -267,20 +306,21 @@ class RepeatedSentence(Rule):
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
         minimum = int(ctx.options.get("min_chars", 10))
         for unit in text_units(report):
-            seen: dict[str, tuple[int, int]] = {}  # sentence → (index, offset) of its first copy
-            for index, match in enumerate(_SENTENCE.finditer(unit.text)):
-                key = match.group().translate(_NOT_TEXT).rstrip("。！？；")
-                if not _has_cjk(key, minimum):
-                    continue
-                if key in seen and seen[key][0] < index - 1:
-                    first_offset = seen[key][1]
-                    first = unit.span_of(first_offset, first_offset + 1)
+            sentences = unit.sentences
+            if len(sentences) < 3:
+                continue  # the copies of a sentence must have another between them
+            seen: dict[str, int] = {}  # sentence → index of its first copy
+            for index, sentence in enumerate(sentences):
+                key = _key(sentence).rstrip("。！？；")
+                first = seen.setdefault(key, index)
+                if first < index - 1 and has_cjk(key, minimum):
+                    starts = unit.sentence_starts
+                    span = unit.span_of(starts[first], starts[first] + 1)
                     yield self.at(
-                        unit.span_of(match.start(), match.end()),
-                        f"句子重复：「{quote(match.group(), 30)}」在本段前文（第 {first.line} 行第 {first.column} 列）已出现过",
-                        snippet=match.group(),
+                        unit.span_of(starts[index], starts[index + 1]),
+                        f"句子重复：「{quote(sentence, 30)}」在本段前文（第 {span.line} 行第 {span.column} 列）已出现过",
+                        snippet=sentence,
                     )
-                seen.setdefault(key, (index, match.start()))
 
 
 RULES = (RepeatedText, RepeatedSentence)
