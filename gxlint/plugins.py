@@ -11,7 +11,6 @@ import importlib
 import os
 import re
 import sys
-import traceback
 from dataclasses import dataclass, field
 from typing import Any, Callable, NamedTuple, Optional
 
@@ -215,6 +214,8 @@ def _add_rule(registry: Registry, rule: type[Rule], plugin: str) -> None:
 
 
 def _describe(error: BaseException) -> str:
+    import traceback  # only for a plugin that failed
+
     frame = traceback.extract_tb(sys.exc_info()[2])[-1:] if sys.exc_info()[2] else []
     where = f" ({frame[0].filename}:{frame[0].lineno})" if frame else ""
     return f"{type(error).__name__}: {error}{where}"

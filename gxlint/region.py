@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable, Optional
+
+from ._data import read_text
 
 _ADDRESS = re.compile(r"(?:通讯地址|通信地址|联系地址|办公地址|办公地点|受理地点|地址|地点)\s*[:：]?\s*(?P<address>[^，。；;,、()（）]{2,40})")
 _NAME_LINE = re.compile(
@@ -26,7 +27,7 @@ _NAME_LINE = re.compile(
 
 
 def _read(name: str) -> list[list[str]]:
-    text = resources.files("gxlint.data").joinpath(name).read_text(encoding="utf-8")
+    text = read_text("gxlint.data", name)
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
@@ -123,16 +124,18 @@ def postal_prefixes() -> dict[str, str]:
 def _place_names(short: bool) -> tuple[dict[str, list[tuple[str, Optional[str]]]], int]:
     """Searchable name → the (province, city) pairs it can mean, and the longest name's length."""
     table = load_regions()
-    names = table.names()
-    if short:
-        for name, cities in table.city_short.items():
-            if len(name) >= 2 and name not in names:
-                names[name] = [(table.cities[c], c) for c in cities]
-        for province in table.provinces:
-            # 广东营商… is 广东, not 东营: the province's short name must be there to win;
-            # and 吉林 alone may be the province or its city 吉林市: it names the province only
-            short_name = table.short_name(province)
-            names[short_name] = [*names.get(short_name, []), (province, province if province in table.municipalities else None)]
+    if not short:
+        names = table.names()
+        return names, max(map(len, names))
+    names = dict(_place_names(False)[0])  # the entries are replaced below, never changed in place
+    for name, cities in table.city_short.items():
+        if len(name) >= 2 and name not in names:
+            names[name] = [(table.cities[c], c) for c in cities]
+    for province in table.provinces:
+        # 广东营商… is 广东, not 东营: the province's short name must be there to win;
+        # and 吉林 alone may be the province or its city 吉林市: it names the province only
+        short_name = table.short_name(province)
+        names[short_name] = [*names.get(short_name, []), (province, province if province in table.municipalities else None)]
     return names, max(map(len, names))
 
 

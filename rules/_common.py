@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 from typing import Optional
 
-from gxlint._toml import toml
+from gxlint._data import load_toml
 from gxlint.model import BoundTable, Paragraph, Report, Section, Span
 from gxlint.normalize import label_key, words_key
 from gxlint.templates import Template, get_template, template_for_year
@@ -79,8 +78,7 @@ def mentions(key: str, phrases) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> dict:
-    text = resources.files(__package__).joinpath("structure.toml").read_text(encoding="utf-8")
-    return toml.loads(text)
+    return load_toml(__package__, "structure.toml")
 
 
 def table_name(table: BoundTable) -> str:

@@ -133,3 +133,10 @@ def test_a_directory_called_rules_is_linted_with_a_dot_slash(demo, capsys):
     assert capsys.readouterr().out == "./rules/r.txt:2:1: GX991 演示标记「【演示错误】」\n"
     assert main(["--isolated", "--select", "GX991", "--", "rules"]) == 1
     assert capsys.readouterr().out == "rules/r.txt:2:1: GX991 演示标记「【演示错误】」\n"
+
+
+def test_the_entry_function_knows_every_subcommand():
+    from gxlint.cli import commands
+    from gxlint.cli import main as entry
+
+    assert set(entry.COMMANDS) == set(commands.COMMANDS)

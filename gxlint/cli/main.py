@@ -34,12 +34,16 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return error(f"{getattr(problem, 'filename', '') or ''}: {problem.strerror or problem}".lstrip(": "))
 
 
-def _main(argv: list[str]) -> int:
-    from .commands import dispatch
+# The subcommands (gxlint/cli/commands.py); that module and what it imports (json) are loaded only
+# for them, never for a lint run.
+COMMANDS = ("rules", "rule", "parse")
 
-    status = dispatch(argv)
-    if status is not None:
-        return status
+
+def _main(argv: list[str]) -> int:
+    if argv and argv[0] in COMMANDS:
+        from .commands import dispatch
+
+        return dispatch(argv)
     from .lint import run
     from .options import build_parser
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Optional
 
-from .._toml import toml
+from .._data import load_toml
 from ..normalize import label_key
 
 
@@ -113,8 +112,7 @@ def template_from_dict(data: dict) -> Template:
 def builtin_templates() -> dict[str, Template]:
     found: dict[str, Template] = {}
     for name in ("gov-2021.toml", "gov-2019.toml"):
-        text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
-        template = template_from_dict(toml.loads(text))
+        template = template_from_dict(load_toml(__package__, name))
         found[template.id] = template
     return found
 
