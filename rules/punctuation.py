@@ -12,7 +12,7 @@ from gxlint.diagnostics import Diagnostic, Severity
 from gxlint.model import Report
 from gxlint.rule import Rule, RuleContext
 
-from ._text import CJK, TextUnit, fixable, quote, replace_fix, text_units
+from ._text import CJK, TextUnit, fixable, is_cjk, quote, replace_fix, text_units
 
 # Opening mark → closing mark; ASCII parentheses pair with full-width ones (scrapers mix them).
 _CLOSE_OF = {"（": "）", "(": "）", "“": "”", "‘": "’", "《": "》", "〈": "〉", "【": "】", "〔": "〕"}
@@ -47,27 +47,29 @@ class UnbalancedBrackets(Rule):
 
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
         pending: list[tuple[TextUnit, int, str]] = []  # opened, not yet closed: (unit, offset, mark)
-        previous: Optional[tuple[TextUnit, int]] = None  # the last unit and the file line it ends on
+        previous: Optional[TextUnit] = None
         chrome = {line.origin_line for block in report.chrome for line in block.lines}
-        for unit in sorted(text_units(report), key=_position):
-            if pending and not _continues(previous, unit, chrome):
+        units = sorted((*_position(unit), index, unit) for index, unit in enumerate(text_units(report)))
+        for line, _, _, unit in units:
+            if pending and not _continues(previous, unit, line, chrome):
                 yield from self._unclosed(pending)
                 pending = []
+            previous = unit
             for match in _MARKS.finditer(unit.text):
-                mark, offset = match.group(), match.start()
+                mark = match.group()
                 if mark in _CLOSE_OF:
                     if mark != "‘":  # ‘ without ’ cannot be told from an apostrophe-closed quote
-                        pending.append((unit, offset, mark))
-                elif mark == "’":
-                    continue
-                else:
-                    opener = _OPEN_OF[mark]
-                    index = next((i for i in range(len(pending) - 1, -1, -1) if _CLOSE_OF[pending[i][2]] == _CLOSE_OF[opener]), None)
+                        pending.append((unit, match.start(), mark))
+                elif mark != "’":
+                    closing = _CLOSE_OF[_OPEN_OF[mark]]
+                    if pending and _CLOSE_OF[pending[-1][2]] == closing:
+                        del pending[-1]  # the usual case: it closes the last one opened
+                        continue
+                    index = next((i for i in range(len(pending) - 1, -1, -1) if _CLOSE_OF[pending[i][2]] == closing), None)
                     if index is not None:
                         del pending[index]
                     else:
-                        yield self._stray(unit, offset, f"「{mark}」前面没有对应的「{opener}」")
-            previous = (unit, unit.span_of(max(0, len(unit.text) - 1), len(unit.text)).last_line)
+                        yield self._stray(unit, match.start(), f"「{mark}」前面没有对应的「{_OPEN_OF[mark]}」")
         yield from self._unclosed(pending)
 
     def _unclosed(self, pending: list[tuple[TextUnit, int, str]]) -> Iterator[Diagnostic]:
@@ -86,18 +88,21 @@ def _position(unit: TextUnit) -> tuple[int, int]:
     return span.line, span.column
 
 
-def _continues(previous: Optional[tuple[TextUnit, int]], unit: TextUnit, chrome: set[int]) -> bool:
+def _continues(previous: Optional[TextUnit], unit: TextUnit, line: int, chrome: set[int]) -> bool:
     """A paragraph continues the one before it when that one was a line cut mid-sentence.
 
     PDF text and hard-wrapped files break lines inside sentences (and page marks fall between
     them), so a bracket may close on the next line; a paragraph that ends with a sentence-final
     mark, or a blank line, closes everything still open.
     """
-    if previous is None or unit.kind != "paragraph" or previous[0].kind != "paragraph":
+    if previous is None or unit.kind != "paragraph" or previous.kind != "paragraph":
         return False
-    text = previous[0].text.rstrip()
-    between = range(previous[1] + 1, _position(unit)[0])
-    return bool(text) and text[-1] not in _FINAL and all(number in chrome for number in between)
+    text = previous.text.rstrip()
+    if not text or text[-1] in _FINAL:
+        return False
+    end = len(previous.text)
+    between = range(previous.span_of(max(0, end - 1), end).last_line + 1, line)
+    return all(number in chrome for number in between)
 
 
 _FINAL = "。！？；!?;…"
@@ -105,34 +110,40 @@ _DOCUMENT_YEAR = re.compile(r"\s*(19|20)\d\d")
 
 
 _ASCII_MARK = re.compile("[,:;?!()]")
-_CJK_CHAR = re.compile(f"[{CJK}]")
 _BLANK = " \t\u3000"
 
 
-def _ascii_in_cjk(text: str) -> Iterator[int]:
+def _ascii_in_cjk(text: str) -> list[int]:
     """Offsets of ASCII marks that stand in Chinese text: a Chinese character beside them
-    (spaces skipped), or for ``(`` Chinese inside the brackets."""
+    (spaces skipped), or for ``(`` Chinese inside the brackets.
+
+    Most marks follow a Chinese character directly, which settles them without looking further.
+    """
+    found = []
     for match in _ASCII_MARK.finditer(text):
-        offset, mark = match.start(), match.group()
-        before = offset - 1
-        while before >= 0 and text[before] in _BLANK:
-            before -= 1
-        after = offset + 1
-        while after < len(text) and text[after] in _BLANK:
-            after += 1
-        cjk_before = before >= 0 and _CJK_CHAR.match(text, before) is not None
-        cjk_after = after < len(text) and _CJK_CHAR.match(text, after) is not None
+        offset = match.start()
+        if offset and is_cjk(text[offset - 1]):
+            found.append(offset)
+            continue
+        mark = match.group()
         if mark == "(":
             close = text.find(")", offset)
             inside = text[offset + 1 : close] if close > 0 else ""
-            chinese = "(" not in inside and _CJK_CHAR.search(inside) is not None
-            if chinese or (cjk_before and before == offset - 1):
-                yield offset
-        elif mark == ")":
-            if cjk_after or (cjk_before and before == offset - 1):
-                yield offset
-        elif cjk_before or cjk_after:
-            yield offset
+            if "(" not in inside and any(map(is_cjk, inside)):
+                found.append(offset)
+            continue
+        after = offset + 1
+        while after < len(text) and text[after] in _BLANK:
+            after += 1
+        if after < len(text) and is_cjk(text[after]):
+            found.append(offset)
+        elif mark != ")":
+            before = offset - 1
+            while before >= 0 and text[before] in _BLANK:
+                before -= 1
+            if before >= 0 and is_cjk(text[before]):
+                found.append(offset)
+    return found
 
 
 _FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -308,9 +319,7 @@ class DoubledPunctuation(Rule):
 
 
 def _beside_cjk(text: str, start: int, end: int) -> bool:
-    before = text[start - 1] if start else ""
-    after = text[end] if end < len(text) else ""
-    return bool(re.match(f"[{CJK}]", before) or re.match(f"[{CJK}]", after))
+    return (start > 0 and is_cjk(text[start - 1])) or (end < len(text) and is_cjk(text[end]))
 
 
 RULES = (UnbalancedBrackets, HalfWidthPunctuation, FullStopInList, DoubledPunctuation)
