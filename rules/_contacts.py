@@ -31,10 +31,7 @@ POSTAL_LABELS = "邮政编码|邮编"
 MAIL_LABELS = "电子邮箱|电子信箱|电子邮件|邮箱|E-mail|e-mail|Email|email|EMAIL|E-MAIL"
 _LABEL = re.compile(f"(?P<label>{PHONE_LABELS}|{POSTAL_LABELS}|{MAIL_LABELS}|网址|网站地址)")
 _ZONE_STOP = re.compile(r"[。;]")
-_PHONE_RUN = re.compile(r"(?<![A-Za-z0-9.@/\-])(?:\+\s*86\s*-?\s*)?\(?\d[\d\s\-()]*\d\)?(?![A-Za-z@])")
-_EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|EXT\.?)\s*(?P<ext>\d{1,6})")
 _NON_DIGIT = re.compile(r"\D")
-_SHAPED_LANDLINE = re.compile(r"(?<![A-Za-z0-9.@/\-])\(?0\d{2,3}\)?\s*-\s*\d{7,8}(?![\d@])")
 
 
 @lru_cache(maxsize=2048)  # several rules fold the same paragraphs
@@ -125,8 +122,18 @@ def _reading(report: Report) -> _Reading:
     return _last
 
 
-_VALUE_LEAD = re.compile(r"\s*(?:[:]|为|是)?\s*(?:\((?!0\d{2,3}\))\s*)?")
-_LIST_SEP = re.compile(r"\s*(?:[、,/]|或|和|及)\s*")
+@cache
+def _phone_patterns() -> tuple[re.Pattern, ...]:
+    """Compiled on first use, for a report that has a phone label or a dash: what may stand between
+    a label and its value, a digit run, an extension (``转8001``), a list separator (``A、B``) and
+    an unlabelled landline shaped ``0xxx-xxxxxxx``."""
+    return (
+        re.compile(r"\s*(?:[:]|为|是)?\s*(?:\((?!0\d{2,3}\))\s*)?"),
+        re.compile(r"(?<![A-Za-z0-9.@/\-])(?:\+\s*86\s*-?\s*)?\(?\d[\d\s\-()]*\d\)?(?![A-Za-z@])"),
+        re.compile(r"\s*(?:转|分机|ext\.?|EXT\.?)\s*(?P<ext>\d{1,6})"),
+        re.compile(r"\s*(?:[、,/]|或|和|及)\s*"),
+        re.compile(r"(?<![A-Za-z0-9.@/\-])\(?0\d{2,3}\)?\s*-\s*\d{7,8}(?![\d@])"),
+    )
 
 
 def phones(report: Report) -> list[Found]:
@@ -148,9 +155,10 @@ def _find_phones(reading: _Reading) -> list[Found]:
             zone_id += 1
             if kind != "phone":
                 continue
-            position = _VALUE_LEAD.match(folded, start, end).end()
+            lead, phone_run, extension, list_separator, _ = _phone_patterns()
+            position = lead.match(folded, start, end).end()
             while True:
-                run = _PHONE_RUN.match(folded, position, end)
+                run = phone_run.match(folded, position, end)
                 value = _trim_run(folded, run.start(), run.end()) if run else None
                 if value is None:
                     break
@@ -158,18 +166,18 @@ def _find_phones(reading: _Reading) -> list[Found]:
                 digits = _NON_DIGIT.sub("", folded[a:b])
                 if len(digits) < 3 or _may_continue(report, folded, b):
                     break
-                ext = _EXTENSION.match(folded, b, end)
+                ext = extension.match(folded, b, end)
                 found.append(Found("phone", paragraph.text[a:b], folded[a:b], a, b, label, paragraph, zone_id,
                                    ext.group("ext") if ext else ""))
                 covered.append((a, b))
                 position = ext.end() if ext else b
-                separator = _LIST_SEP.match(folded, position, end)
+                separator = list_separator.match(folded, position, end)
                 if separator is None:
                     break
                 position = separator.end()
         if "-" not in folded:
             continue  # a shaped landline has its dash
-        for shaped in _SHAPED_LANDLINE.finditer(folded):
+        for shaped in _phone_patterns()[4].finditer(folded):
             if not any(a <= shaped.start() < b for a, b in covered):
                 zone_id += 1
                 a, b = shaped.start(), shaped.end()
@@ -203,7 +211,10 @@ def _trim_run(folded: str, start: int, end: int) -> Optional[tuple[int, int]]:
     return start + left, start + right
 
 
-_POSTAL_VALUE = re.compile(r"^\s*[:：]?\s*(?P<value>[0-9０-９OoＯ]{3,9})(?![0-9０-９])")
+@cache
+def _postal_value() -> re.Pattern:
+    """Compiled on first use: only a report with a postal-code label needs it."""
+    return re.compile(r"^\s*[:：]?\s*(?P<value>[0-9０-９OoＯ]{3,9})(?![0-9０-９])")
 
 
 def postal_codes(report: Report) -> list[Found]:
@@ -221,7 +232,7 @@ def _find_postal_codes(reading: _Reading) -> list[Found]:
             zone_id += 1
             if kind != "postal":
                 continue
-            value = _POSTAL_VALUE.match(folded[start:end])
+            value = _postal_value().match(folded[start:end])
             if value and not _may_continue(reading.report, folded, start + value.end("value")):
                 a, b = start + value.start("value"), start + value.end("value")
                 found.append(Found("postal", paragraph.text[a:b], folded[a:b], a, b, label, paragraph, zone_id))

@@ -7,6 +7,7 @@ The text is read once by ``_contacts`` and judged here, one rule per kind of sli
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Iterable, Optional
 
 from gxlint.diagnostics import Diagnostic, Severity
@@ -223,7 +224,10 @@ class PostalCodeElsewhere(Rule):
                 )
 
 
-_MAIL_SYNTAX = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9\-]+)+$")
+@cache
+def _mail_syntax() -> re.Pattern:
+    """Compiled on first use: only a report with an e-mail address needs it."""
+    return re.compile(r"^[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9\-]+)+$")
 
 
 def _changed(raw: str, folded: str) -> str:
@@ -250,7 +254,7 @@ def _mail_problems(found: Found, has_at: bool) -> list[str]:
         tld = re.split(r"[.,。]", domain)[-1].lower()
         if tld in lexicon()["tld_slips"]:
             problems.append(f"域名后缀「.{tld}」拼错")
-    if not problems and not _MAIL_SYNTAX.match(found.folded):
+    if not problems and not _mail_syntax().match(found.folded):
         problems.append("格式不正确")
     return problems
 
