@@ -87,7 +87,7 @@ def _checked(text: str, encoding: str) -> Decoded:
     """Reject decoded text that is really binary (control characters other than layout ones)."""
     sample = text[:65536]
     if sample:
-        controls = len(_CONTROL.findall(sample))
+        controls = len(_CONTROL.findall(sample)) if _CONTROL.search(sample) else 0
         if "\x00" in sample or controls / len(sample) > 0.05:
             raise ReadError("二进制文件，不是文本报告 (binary file)")
     return Decoded(text, encoding, False)
