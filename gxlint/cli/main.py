@@ -44,7 +44,9 @@ def _main(argv: list[str]) -> int:
         from .commands import dispatch
 
         return dispatch(argv)
-    from .lint import run
     from .options import build_parser
 
-    return run(build_parser().parse_args(argv))
+    args = build_parser().parse_args(argv)  # --help and --version end here, before the linter is imported
+    from .lint import run
+
+    return run(args)
