@@ -7,12 +7,59 @@ at the user's own file (line and column after the reader's position map).
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
-from typing import Iterator, Optional
+from typing import Any, Iterator, Optional
 
 
-@dataclass(frozen=True)
+class _Record:
+    """``repr`` and ``==`` for the model's dataclasses, as ``@dataclass`` would write them.
+
+    ``@dataclass`` compiles new source for each ``__init__``, ``__repr__`` and ``__eq__`` of every
+    class each time the module is imported, which cost ≈ 10 ms of every run. So the classes stay
+    dataclasses (``fields``, ``asdict`` and ``replace`` work) but their ``__init__`` is written out
+    and ``repr`` and ``==`` come from here, compiled once with the module: same output, same
+    comparison (fields in order, same class only), and instances stay unhashable like any mutable
+    dataclass. ``tests/test_parser_model.py`` checks each ``__init__`` against the fields.
+    """
+
+    __slots__ = ()
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        names = _field_names(type(self))
+        return f"{type(self).__qualname__}(" + ", ".join(f"{name}={getattr(self, name)!r}" for name in names) + ")"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        names = _field_names(type(self))
+        return tuple(getattr(self, name) for name in names) == tuple(getattr(other, name) for name in names)
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
+
+
+class _NewList:
+    """Default of a list field: each instance gets a new empty list (``field(default_factory=list)``)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<new list>"
+
+
+_NEW_LIST: Any = _NewList()
+
+
+@dataclass(frozen=True, init=False, repr=False, eq=False)
 class Span:
     """A region of the user's file: 1-based lines, 1-based character columns, end inclusive line."""
 
@@ -21,20 +68,47 @@ class Span:
     end_line: Optional[int] = None
     end_column: Optional[int] = None
 
+    def __init__(
+        self,
+        line: int,
+        column: int = 1,
+        end_line: Optional[int] = None,
+        end_column: Optional[int] = None,
+    ) -> None:
+        fields = self.__dict__  # frozen: fill the instance dictionary, as ``new_span`` does
+        fields["line"] = line
+        fields["column"] = column
+        fields["end_line"] = end_line
+        fields["end_column"] = end_column
+
     @property
     def last_line(self) -> int:
         return self.end_line if self.end_line is not None else self.line
+
+    # Written out rather than generated (see :class:`_Record`); as ``@dataclass(frozen=True)``
+    # would write them.
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}(line={self.line!r}, column={self.column!r}, end_line={self.end_line!r}, end_column={self.end_column!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.line, self.column, self.end_line, self.end_column) == (
+            other.line, other.column, other.end_line, other.end_column)  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash((self.line, self.column, self.end_line, self.end_column))
 
 
 _new_object = object.__new__
 
 
 def new_span(line: int, column: int, end_line: Optional[int], end_column: Optional[int]) -> Span:
-    """``Span(line, column, end_line, end_column)`` without the frozen ``__init__``.
+    """``Span(line, column, end_line, end_column)`` without calling the class.
 
-    The tokenizer makes one span per table cell, hundreds of thousands in a big table region, and
-    a frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``. Filling the
-    instance dictionary directly gives the same object (equal, same hash, same repr) for less.
+    The tokenizer makes one span per table cell, hundreds of thousands in a big table region;
+    filling a new instance's dictionary directly gives the same object (equal, same hash, same
+    repr) in about half the time.
     """
     span = _new_object(Span)
     fields = span.__dict__
@@ -45,8 +119,8 @@ def new_span(line: int, column: int, end_line: Optional[int], end_column: Option
     return span
 
 
-@dataclass
-class Line:
+@dataclass(init=False, repr=False, eq=False)
+class Line(_Record):
     """One line of the reader's text view, with where it starts in the user's file."""
 
     text: str
@@ -59,6 +133,28 @@ class Line:
     heading_level: int = 0  # 1–6 when the format marks the line a heading (<h2>, Word "Heading 2")
     chrome: str = ""  # set by a reader that knows the line is not content (a PDF running header)
 
+    def __init__(
+        self,
+        text: str,
+        number: int,
+        origin_line: int,
+        origin_column: int = 1,
+        location: str = "",
+        cell: bool = False,
+        row_start: bool = False,
+        heading_level: int = 0,
+        chrome: str = "",
+    ) -> None:
+        self.text = text
+        self.number = number
+        self.origin_line = origin_line
+        self.origin_column = origin_column
+        self.location = location
+        self.cell = cell
+        self.row_start = row_start
+        self.heading_level = heading_level
+        self.chrome = chrome
+
     def span(self, start: int = 0, end: Optional[int] = None) -> Span:
         if end is None:
             end = len(self.text)
@@ -66,8 +162,8 @@ class Line:
         return new_span(self.origin_line, column + start, self.origin_line, column + (end if end > start else start + 1) - 1)
 
 
-@dataclass
-class Paragraph:
+@dataclass(init=False, repr=False, eq=False)
+class Paragraph(_Record):
     """Prose: one or more consecutive lines of text joined without separators.
 
     ``span_of`` maps a character range of ``text`` back to the file, so a rule that finds a slip at
@@ -78,6 +174,13 @@ class Paragraph:
     lines: list[Line]
     section: Optional[int] = None  # canonical number 1..6 of the enclosing section, None before 一
     kind: str = "paragraph"  # paragraph | heading | title | signature
+
+    def __init__(self, text: str, lines: list[Line], section: Optional[int] = None, kind: str = "paragraph") -> None:
+        self.text = text
+        self.lines = lines
+        self.section = section
+        self.kind = kind
+        self.__post_init__()
 
     def __post_init__(self) -> None:
         self._starts: list[int] = []
@@ -110,8 +213,8 @@ class Paragraph:
         return self.lines[0].location if self.lines else ""
 
 
-@dataclass
-class Section:
+@dataclass(init=False, repr=False, eq=False)
+class Section(_Record):
     """A heading and what follows it up to the next heading of the same or a higher level."""
 
     numeral: str  # as written: "一", "（一）", "1."
@@ -123,6 +226,28 @@ class Section:
     canonical_title: Optional[str] = None
     children: list[Section] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
+
+    def __init__(
+        self,
+        numeral: str,
+        title: str,
+        level: int,
+        line: Line,
+        number: Optional[int] = None,
+        match: Optional[str] = None,
+        canonical_title: Optional[str] = None,
+        children: list[Section] = _NEW_LIST,
+        paragraphs: list[Paragraph] = _NEW_LIST,
+    ) -> None:
+        self.numeral = numeral
+        self.title = title
+        self.level = level
+        self.line = line
+        self.number = number
+        self.match = match
+        self.canonical_title = canonical_title
+        self.children = [] if children is _NEW_LIST else children
+        self.paragraphs = [] if paragraphs is _NEW_LIST else paragraphs
 
     @property
     def span(self) -> Span:
@@ -168,12 +293,16 @@ class Section:
         return "\n".join(parts)
 
 
-@dataclass
-class ChromeBlock:
+@dataclass(init=False, repr=False, eq=False)
+class ChromeBlock(_Record):
     """Consecutive lines of web page or PDF debris: navigation, metadata panels, page marks."""
 
     lines: list[Line]
     kind: str  # web | page-mark | debris
+
+    def __init__(self, lines: list[Line], kind: str) -> None:
+        self.lines = lines
+        self.kind = kind
 
     @property
     def span(self) -> Span:
@@ -189,8 +318,8 @@ MALFORMED = "malformed"
 MISSING = "missing"
 
 
-@dataclass
-class Cell:
+@dataclass(init=False, repr=False, eq=False)
+class Cell(_Record):
     """One table value. Never a silent 0: blank, malformed and missing cells keep their state."""
 
     state: str
@@ -199,6 +328,22 @@ class Cell:
     span: Optional[Span] = None
     reason: str = ""
     unit: str = ""  # a unit written inside the cell ("1112万元")
+
+    def __init__(
+        self,
+        state: str,
+        value: Optional[Decimal] = None,
+        raw: str = "",
+        span: Optional[Span] = None,
+        reason: str = "",
+        unit: str = "",
+    ) -> None:
+        self.state = state
+        self.value = value
+        self.raw = raw
+        self.span = span
+        self.reason = reason
+        self.unit = unit
 
     @property
     def ok(self) -> bool:
@@ -210,8 +355,8 @@ class Cell:
         return int(self.value) if self.value == self.value.to_integral_value() else float(self.value)
 
 
-@dataclass
-class LabelMatch:
+@dataclass(init=False, repr=False, eq=False)
+class LabelMatch(_Record):
     """A label as written, the template label it was bound to, and how far it drifted (0 = exact)."""
 
     raw: str
@@ -219,22 +364,44 @@ class LabelMatch:
     distance: float
     span: Optional[Span] = None
 
+    def __init__(self, raw: str, canonical: str, distance: float, span: Optional[Span] = None) -> None:
+        self.raw = raw
+        self.canonical = canonical
+        self.distance = distance
+        self.span = span
 
-@dataclass
-class TableRow:
+
+@dataclass(init=False, repr=False, eq=False)
+class TableRow(_Record):
+    """One template row: the label it was bound to and its cells in template column order."""
+
     key: str  # the template's path key ("三、本年度办理结果/（一）予以公开")
     label: str  # the template's canonical leaf label
     match: Optional[LabelMatch]  # None when the row is missing from the report
     cells: list[Cell]
     extra_cells: list[Cell] = field(default_factory=list)
 
+    def __init__(
+        self,
+        key: str,
+        label: str,
+        match: Optional[LabelMatch],
+        cells: list[Cell],
+        extra_cells: list[Cell] = _NEW_LIST,
+    ) -> None:
+        self.key = key
+        self.label = label
+        self.match = match
+        self.cells = cells
+        self.extra_cells = [] if extra_cells is _NEW_LIST else extra_cells
+
     @property
     def present(self) -> bool:
         return self.match is not None
 
 
-@dataclass
-class BoundTable:
+@dataclass(init=False, repr=False, eq=False)
+class BoundTable(_Record):
     """A table bound to the template: rows in template order plus what did not fit."""
 
     name: str  # table2 | table3 | table4
@@ -250,6 +417,36 @@ class BoundTable:
     block: str = ""  # table 二: the 第二十条 clause this block belongs to
     group_rows: list[TableRow] = field(default_factory=list)  # table 三's group labels; cells = values written after one (a subtotal row)
     fragments: list[LabelMatch] = field(default_factory=list)  # pieces of labels the binder could not rejoin
+
+    def __init__(
+        self,
+        name: str,
+        template: str,
+        rows: list[TableRow],
+        columns: list[str],
+        span: Optional[Span] = None,
+        found: bool = True,
+        column_matches: list[LabelMatch] = _NEW_LIST,
+        extra_labels: list[LabelMatch] = _NEW_LIST,
+        problems: list[str] = _NEW_LIST,
+        note: Optional[LabelMatch] = None,
+        block: str = "",
+        group_rows: list[TableRow] = _NEW_LIST,
+        fragments: list[LabelMatch] = _NEW_LIST,
+    ) -> None:
+        self.name = name
+        self.template = template
+        self.rows = rows
+        self.columns = columns
+        self.span = span
+        self.found = found
+        self.column_matches = [] if column_matches is _NEW_LIST else column_matches
+        self.extra_labels = [] if extra_labels is _NEW_LIST else extra_labels
+        self.problems = [] if problems is _NEW_LIST else problems
+        self.note = note
+        self.block = block
+        self.group_rows = [] if group_rows is _NEW_LIST else group_rows
+        self.fragments = [] if fragments is _NEW_LIST else fragments
 
     def row(self, key_or_label: str) -> Optional[TableRow]:
         for row in self.rows:
@@ -267,16 +464,32 @@ class BoundTable:
         return self.found and all(cell.ok for _, _, cell in self.cells())
 
 
-@dataclass
-class Tables:
+@dataclass(init=False, repr=False, eq=False)
+class Tables(_Record):
+    """The three bound tables of a report (table 二 as one table per 第二十条 block)."""
+
     table2: list[BoundTable] = field(default_factory=list)  # one per 第二十条 block
     table3: Optional[BoundTable] = None
     table4: Optional[BoundTable] = None
     signatures_2019: list[tuple[str, Span]] = field(default_factory=list)  # superseded-layout evidence
 
+    def __init__(
+        self,
+        table2: list[BoundTable] = _NEW_LIST,
+        table3: Optional[BoundTable] = None,
+        table4: Optional[BoundTable] = None,
+        signatures_2019: list[tuple[str, Span]] = _NEW_LIST,
+    ) -> None:
+        self.table2 = [] if table2 is _NEW_LIST else table2
+        self.table3 = table3
+        self.table4 = table4
+        self.signatures_2019 = [] if signatures_2019 is _NEW_LIST else signatures_2019
 
-@dataclass
-class Metadata:
+
+@dataclass(init=False, repr=False, eq=False)
+class Metadata(_Record):
+    """What the report says about itself: year, agency, region, period, signature, template."""
+
     year: Optional[int] = None
     year_source: str = ""
     agency: Optional[str] = None
@@ -290,9 +503,37 @@ class Metadata:
     template: str = "gov-2021"
     template_reason: str = ""
 
+    def __init__(
+        self,
+        year: Optional[int] = None,
+        year_source: str = "",
+        agency: Optional[str] = None,
+        region: Optional[dict] = None,
+        period: Optional[tuple[str, str]] = None,
+        period_span: Optional[Span] = None,
+        signature_date: Optional[str] = None,
+        signature_span: Optional[Span] = None,
+        title: Optional[str] = None,
+        title_span: Optional[Span] = None,
+        template: str = "gov-2021",
+        template_reason: str = "",
+    ) -> None:
+        self.year = year
+        self.year_source = year_source
+        self.agency = agency
+        self.region = region
+        self.period = period
+        self.period_span = period_span
+        self.signature_date = signature_date
+        self.signature_span = signature_span
+        self.title = title
+        self.title_span = title_span
+        self.template = template
+        self.template_reason = template_reason
 
-@dataclass
-class Report:
+
+@dataclass(init=False, repr=False, eq=False)
+class Report(_Record):
     """Everything a rule may look at."""
 
     path: str
@@ -305,6 +546,30 @@ class Report:
     unparsed: list[str] = field(default_factory=list)
     source_kind: str = "text"  # text | markdown | html | docx | pdf
     markers: list[str] = field(default_factory=list)  # inline suppression comments kept by readers
+
+    def __init__(
+        self,
+        path: str,
+        lines: list[Line],
+        sections: list[Section],
+        preamble: list[Paragraph],
+        chrome: list[ChromeBlock],
+        tables: Tables,
+        meta: Metadata,
+        unparsed: list[str] = _NEW_LIST,
+        source_kind: str = "text",
+        markers: list[str] = _NEW_LIST,
+    ) -> None:
+        self.path = path
+        self.lines = lines
+        self.sections = sections
+        self.preamble = preamble
+        self.chrome = chrome
+        self.tables = tables
+        self.meta = meta
+        self.unparsed = [] if unparsed is _NEW_LIST else unparsed
+        self.source_kind = source_kind
+        self.markers = [] if markers is _NEW_LIST else markers
 
     def section(self, number: int) -> Optional[Section]:
         for section in self.sections:

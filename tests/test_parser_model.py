@@ -1,0 +1,85 @@
+"""The model classes write out what ``@dataclass`` would generate; check that they still agree."""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+from decimal import Decimal
+
+import pytest
+
+from gxlint import model
+from gxlint.model import new_span
+
+CLASSES = [
+    model.Span, model.Line, model.Paragraph, model.Section, model.ChromeBlock, model.Cell, model.LabelMatch,
+    model.TableRow, model.BoundTable, model.Tables, model.Metadata, model.Report,
+]
+
+SAMPLE_VALUES = {
+    "text": "一、总体情况", "lines": [], "section": 1, "numeral": "一", "title": "总体情况", "level": 1,
+    "line": 3, "number": 4, "origin_line": 5, "state": "number", "value": Decimal("1.5"), "raw": "1.5",
+    "key": "k", "label": "l", "match": None, "cells": [], "name": "table3", "template": "gov-2021",
+    "rows": [], "columns": ["a"], "path": "r.txt", "sections": [], "preamble": [], "chrome": [],
+    "tables": None, "meta": None, "canonical": "c", "distance": 0.0, "kind": "web",
+}
+
+
+def reference(cls):
+    """The class as plain ``@dataclass`` would make it from the same fields."""
+    specs = []
+    for f in dataclasses.fields(cls):
+        if f.default is not dataclasses.MISSING:
+            specs.append((f.name, f.type, dataclasses.field(default=f.default)))
+        elif f.default_factory is not dataclasses.MISSING:
+            specs.append((f.name, f.type, dataclasses.field(default_factory=f.default_factory)))
+        else:
+            specs.append((f.name, f.type))
+    return dataclasses.make_dataclass(cls.__qualname__, specs, frozen=cls.__dataclass_params__.frozen)
+
+
+def required(cls) -> dict:
+    return {
+        f.name: SAMPLE_VALUES[f.name]
+        for f in dataclasses.fields(cls)
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    }
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=lambda c: c.__name__)
+def test_init_takes_the_fields_in_order_with_their_defaults(cls):
+    parameters = list(inspect.signature(cls.__init__).parameters.values())[1:]
+    fields = dataclasses.fields(cls)
+    assert [p.name for p in parameters] == [f.name for f in fields]
+    for parameter, f in zip(parameters, fields):
+        if f.default is not dataclasses.MISSING:
+            assert parameter.default == f.default
+        elif f.default_factory is dataclasses.MISSING:
+            assert parameter.default is inspect.Parameter.empty
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=lambda c: c.__name__)
+def test_instances_behave_as_generated_dataclasses(cls):
+    ref = reference(cls)
+    args = required(cls)
+    mine, theirs, again = cls(**args), ref(**args), cls(**args)
+    assert vars(mine).keys() >= vars(theirs).keys()
+    assert {k: v for k, v in vars(mine).items() if k in vars(theirs)} == vars(theirs)
+    assert repr(mine) == repr(theirs)
+    assert mine == again and not (mine != again) and mine != theirs and mine != 5
+    assert (ref.__hash__ is None) == (cls.__hash__ is None)
+    for f in dataclasses.fields(cls):
+        if f.default_factory is not dataclasses.MISSING:
+            assert getattr(mine, f.name) == [] and getattr(mine, f.name) is not getattr(again, f.name)
+    changed = dataclasses.replace(mine, **{dataclasses.fields(cls)[0].name: "other"})
+    assert changed != mine and dataclasses.replace(mine) == mine
+
+
+def test_span_is_frozen_and_hashable_and_new_span_makes_the_same():
+    span = model.Span(1, 2, 3, 4)
+    assert new_span(1, 2, 3, 4) == span and hash(new_span(1, 2, 3, 4)) == hash(span)
+    assert repr(new_span(1, 2, 3, 4)) == repr(span) == "Span(line=1, column=2, end_line=3, end_column=4)"
+    assert hash(span) == hash((1, 2, 3, 4)) and model.Span(7) == model.Span(7, 1, None, None)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        span.line = 5  # type: ignore[misc]
+    assert model.Line("abc", 1, 1, origin_column=3).span(1, 2) == model.Span(1, 4, 1, 4)
