@@ -11,11 +11,11 @@ from typing import Iterator, Optional
 from gxlint.model import Report, Span
 
 from ._contacts import fold
-from ._memo import per_report
+from ._memo import lazy_pattern, per_report
 
-CHINESE_DATE = re.compile(r"(?<!\d)(?P<year>20\d\d)\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
-_ISO_DATE = re.compile(r"(?<![\d.\-/])(?P<year>20\d\d)(?P<sep>[-./])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d.\-/])")
-_PAGE_DATE = re.compile(
+CHINESE_DATE = lazy_pattern(r"(?<!\d)(?P<year>20\d\d)\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
+_ISO_DATE = lazy_pattern(r"(?<![\d.\-/])(?P<year>20\d\d)(?P<sep>[-./])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d.\-/])")
+_PAGE_DATE = lazy_pattern(
     r"(?P<label>发布日期|发布时间|公开日期|成文日期|生成日期|印发日期)[\s:|]*(?P<date>(?P<year>20\d\d)\s*[-./年]\s*(?P<month>\d{1,2})\s*[-./月]\s*(?P<day>\d{1,2}))"
 )
 

@@ -21,16 +21,16 @@ from gxlint.model import Paragraph, Report
 from gxlint.normalize import nfkc
 from gxlint.numbers import Quantity, find_quantities
 
-from ._memo import per_report
+from ._memo import lazy_pattern, per_report
 
 MONEY = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
-_SENTENCE_END = re.compile(r"[。！？!?\n]")
-_CLAUSE_END = re.compile(r"[，,、；;：:]")
-_BRACKET = re.compile(r"[（()）]")
+_SENTENCE_END = lazy_pattern(r"[。！？!?\n]")
+_CLAUSE_END = lazy_pattern(r"[，,、；;：:]")
+_BRACKET = lazy_pattern(r"[（()）]")
 _MARKERS = ("其中",)
-_NEW_WHOLE = re.compile(r"共|合计|累计|总计|全年|此外|另外|同时")
-_BETWEEN_WHOLE_AND_MARKER = re.compile(r"^[\s，,：:;；]*$")
-_APPROXIMATE = re.compile(r"(约|近|超过|超|逾|大约|将近)\s*$")
+_NEW_WHOLE = lazy_pattern(r"共|合计|累计|总计|全年|此外|另外|同时")
+_BETWEEN_WHOLE_AND_MARKER = lazy_pattern(r"^[\s，,：:;；]*$")
+_APPROXIMATE = lazy_pattern(r"(约|近|超过|超|逾|大约|将近)\s*$")
 
 
 @dataclass(frozen=True)

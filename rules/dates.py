@@ -23,6 +23,7 @@ from gxlint.rule import Rule, RuleContext
 
 from ._contacts import at_pdf_line_break, fold
 from ._dates import CHINESE_DATE, make_date, page_dates, parse_chinese_date, signature_date
+from ._memo import lazy_pattern
 
 
 def _year(not_after: str) -> str:
@@ -34,26 +35,26 @@ def _year(not_after: str) -> str:
     return rf"(?P<year>20(?<!{not_after}20)\d\d)"
 
 
-_LOST_BOTH = re.compile(_year(r"[\d年月./\-]") + r"(?P<rest>\d{1,4})\s*日")
-_LOST_YEAR = re.compile(_year(r"[\d年月./\-]") + r"(?P<month>\d{1,2})\s*月")
-_LOST_MONTH = re.compile(_year(r"[\d./\-]") + r"\s*年\s*(?P<rest>\d{2,4})\s*日")
+_LOST_BOTH = lazy_pattern(_year(r"[\d年月./\-]") + r"(?P<rest>\d{1,4})\s*日")
+_LOST_YEAR = lazy_pattern(_year(r"[\d年月./\-]") + r"(?P<month>\d{1,2})\s*月")
+_LOST_MONTH = lazy_pattern(_year(r"[\d./\-]") + r"\s*年\s*(?P<rest>\d{2,4})\s*日")
 # The month's first digit, then the look-behind: as in _year, so the engine can skip to digits.
-_MONTH_DAY = re.compile(r"(?P<month>\d(?<![\d./\-]\d)\d?)\s*月\s*(?P<day>\d{1,2})\s*日")
-_YEAR_MONTH = re.compile(_year(r"\d") + r"\s*年\s*(?P<month>\d{1,2})\s*月(?!\s*\d)")
-_SEPARATED = re.compile(
+_MONTH_DAY = lazy_pattern(r"(?P<month>\d(?<![\d./\-]\d)\d?)\s*月\s*(?P<day>\d{1,2})\s*日")
+_YEAR_MONTH = lazy_pattern(_year(r"\d") + r"\s*年\s*(?P<month>\d{1,2})\s*月(?!\s*\d)")
+_SEPARATED = lazy_pattern(
     _year(r"[\d./\-]")
     + r"\s*(?P<s1>[年.\-/])\s*(?P<month>\d{1,2})\s*(?P<s2>[月.\-/])\s*(?P<day>\d{1,2})(?P<s3>\s*日)?(?![\d./\-]|\s*月)"
 )
 _CH = r"20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 _ISO = r"20\d\d(?P<sepN>[-./])\d{1,2}(?P=sepN)\d{1,2}"
 _RANGE_MARKS = ("至", "到", "～", "~", "—", "-")
-_RANGE = re.compile(
+_RANGE = lazy_pattern(
     rf"(?<![\d./\-])(?:(?P<ch1>{_CH})|(?P<iso1>{_ISO.replace('N', '1')}))\s*起?\s*(?:{'|'.join(_RANGE_MARKS)})\s*"
     rf"(?:(?P<ch2>{_CH})|(?P<iso2>{_ISO.replace('N', '2')}))(?![\d./\-])"
 )
-_DATE_END = re.compile(r"\s*(?:[,，。;；、)）]|至|到|起|止|$)")
-_TWENTY = re.compile(r"[2２][0０]")  # what folds to the "20" of a year
-_BARE_SIGNATURE = re.compile(r"(?<!\d)(?P<year>20\d\d)(?P<rest>\d{1,4})(?!\d)")
+_DATE_END = lazy_pattern(r"\s*(?:[,，。;；、)）]|至|到|起|止|$)")
+_TWENTY = lazy_pattern(r"[2２][0０]")  # what folds to the "20" of a year
+_BARE_SIGNATURE = lazy_pattern(r"(?<!\d)(?P<year>20\d\d)(?P<rest>\d{1,4})(?!\d)")
 
 
 def _readings(year: str, rest: str) -> list[str]:
@@ -229,8 +230,8 @@ class StatisticalPeriodWrong(Rule):
         yield self.at(meta.period_span, message)
 
 
-_THIS_REPORT = re.compile(r"(?:现公布|现将|公布|发布|编制|本)[^，。；,;]{0,30}$")
-_OWN_REPORT = re.compile(r"(?<!\d)(?P<year>20\d\d)\s*年度?\s*(?:政府信息公开|政务公开)(?:工作)?\s*(?:年度)?\s*报告")
+_THIS_REPORT = lazy_pattern(r"(?:现公布|现将|公布|发布|编制|本)[^，。；,;]{0,30}$")
+_OWN_REPORT = lazy_pattern(r"(?<!\d)(?P<year>20\d\d)\s*年度?\s*(?:政府信息公开|政务公开)(?:工作)?\s*(?:年度)?\s*报告")
 
 
 class ReportYearMismatch(Rule):
@@ -319,9 +320,9 @@ class DateBeforePeriodEnd(Rule):
                 yield self.at(evidence.span, f"{evidence.what}「{evidence.written}」晚于今天（{today.isoformat()}）")
 
 
-_GOVERNMENT = re.compile(r"人民政府$")
-_DEPARTMENT = re.compile(r"(?:局|厅|委员会|委|办公室|办)$")
-_NOT_DEPARTMENT = re.compile(r"管理委员会|管委会|人民政府$")
+_GOVERNMENT = lazy_pattern(r"人民政府$")
+_DEPARTMENT = lazy_pattern(r"(?:局|厅|委员会|委|办公室|办)$")
+_NOT_DEPARTMENT = lazy_pattern(r"管理委员会|管委会|人民政府$")
 
 
 def deadline(report: Report) -> Optional[tuple[datetime.date, str]]:

@@ -20,6 +20,7 @@ from gxlint.model import Report
 from gxlint.numbers import Quantity, find_quantities, format_number
 from gxlint.rule import Rule, RuleContext
 
+from ._memo import lazy_pattern
 from ._prose import (
     MONEY,
     Breakdown,
@@ -213,8 +214,8 @@ class MixedMoneyUnits(Rule):
                     )
 
 
-_SHARE = re.compile(r"^[，,、（(\s]*(?:占比|占全部|占总数的|占总量的|占)\s*(\d+(?:\.\d+)?)\s*[%％]")
-_WHOLE_HINT = re.compile(r"(共|合计|累计|总计|总数|总量|全年)[^，。；,;]{0,14}$")
+_SHARE = lazy_pattern(r"^[，,、（(\s]*(?:占比|占全部|占总数的|占总量的|占)\s*(\d+(?:\.\d+)?)\s*[%％]")
+_WHOLE_HINT = lazy_pattern(r"(共|合计|累计|总计|总数|总量|全年)[^，。；,;]{0,14}$")
 
 
 class PercentageMismatch(Rule):
@@ -285,7 +286,7 @@ def _base(text: str, before: list[Quantity], unit: str) -> Optional[Quantity]:
     return None
 
 
-_LOST_FIGURE = re.compile(
+_LOST_FIGURE = lazy_pattern(
     r"(公开|发布|制发|印发|收到|受理|办结|答复|办理)(?:了)?(?:各类|相关|政府|依申请公开|政务)*"
     r"(信息|申请|文件|稿件|政策解读)(条|件|篇|份)(?=[，,。；;]|其中|$)"
 )

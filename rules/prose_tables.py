@@ -24,15 +24,15 @@ from gxlint.normalize import label_key
 from gxlint.numbers import format_number
 from gxlint.rule import Rule, RuleContext
 
-from ._memo import per_report
+from ._memo import lazy_pattern, per_report
 from ._prose import sentence_spans
 from ._tables import part_columns, row_label, table4_groups
 
 _SECTIONS = (None, 1, 3, 4)  # the preamble, 总体情况 and the two application sections
 _FILLER = r"[^，,。；;：:\d%％增减较比同占约近超余多少]{0,20}?"
 _NEAR = ("申请", "信息公开")  # in the words before the figure, enough to show what it counts
-_YEAR = re.compile(r"(20\d\d)\s*年")
-_COUNT = re.compile(r"\d\s*[件条个份起]")  # every compared figure ends so (see _figures)
+_YEAR = lazy_pattern(r"(20\d\d)\s*年")
+_COUNT = lazy_pattern(r"\d\s*[件条个份起]")  # every compared figure ends so (see _figures)
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def _figures() -> tuple[tuple[Figure, re.Pattern], ...]:
     for item in toml.loads(text)["figure"]:
         figure = Figure(tuple(item["words"]), tuple(item["context"]), tuple(item["accept"]))
         words = "|".join(sorted(map(re.escape, figure.words), key=len, reverse=True))
-        pattern = re.compile(rf"(?<!未)(?:{words}){_FILLER}(\d+)\s*(件|条|个|份|起)")
+        pattern = lazy_pattern(rf"(?<!未)(?:{words}){_FILLER}(\d+)\s*(件|条|个|份|起)")
         found.append((figure, pattern))
     return tuple(found)
 
@@ -218,10 +218,10 @@ class ProseFigureMismatch(Rule):
 
 
 # "未收到政府信息公开申请。" — not "未收到申请人的…" nor "未收到因申请引发的行政复议".
-_NONE_RECEIVED = re.compile(
+_NONE_RECEIVED = lazy_pattern(
     r"(?:未|没有|无)(?:收到|受理|接到|接收|发生)[^，,。；;\d]{0,15}?申请(?:的情况|情况|事项)?(?=$|[，,。；;])"
 )
-_NO_CASES = re.compile(
+_NO_CASES = lazy_pattern(
     r"(?<!尚)(?:未|没有|无)(?!经)[^，,。；;\d]{0,24}?(行政复议|行政诉讼)"
     r"((?:案件|案|情况|的情况|事件)?(?:[和及、或与](?:行政诉讼|行政复议)(?:案件|案|情况|的情况)?)?)(?=$|[，,。；;])"
 )
