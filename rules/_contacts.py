@@ -18,6 +18,8 @@ from typing import Optional
 from gxlint._toml import toml
 from gxlint.model import Paragraph, Report
 
+from ._memo import per_report
+
 _FOLD = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
 _FOLD.update({c: "-" for c in "－—–‐‑―−"})
 _FOLD.update({"\u3000": " ", "\xa0": " "})
@@ -111,15 +113,7 @@ class _Reading:
         self._web: Optional[list[WebAddress]] = None
 
 
-_last: Optional[_Reading] = None
-
-
-def _reading(report: Report) -> _Reading:
-    """The reading of ``report``; the contact rules run one after another on the same report."""
-    global _last
-    if _last is None or _last.report is not report:
-        _last = _Reading(report)
-    return _last
+_reading = per_report(_Reading)  # the contact rules run one after another on the same report
 
 
 @cache

@@ -16,17 +16,14 @@ from gxlint.region import area_codes, postal_prefixes
 from gxlint.rule import Rule, RuleContext
 
 from ._contacts import Found, lexicon, mail_addresses, phones, postal_codes, web_addresses
+from ._memo import per_report
 from ._phones import LANDLINE, Verdict, judge
 
-_last: Optional[tuple[Report, list[tuple[Found, Verdict]]]] = None
 
-
+@per_report  # several rules judge the same numbers of the same report
 def judged_phones(report: Report) -> list[tuple[Found, Verdict]]:
     """Every phone number with its verdict; a bare local number borrows the area code of the
     number listed just before it (``0736-7312309、7300715``) or the agency's only area code."""
-    global _last
-    if _last is not None and _last[0] is report:
-        return _last[1]
     region = report.meta.region or {}
     own_codes = region.get("area_codes") or []
     default = own_codes[0] if len(own_codes) == 1 else ""
@@ -40,7 +37,6 @@ def judged_phones(report: Report) -> list[tuple[Found, Verdict]]:
         if verdict.kind == LANDLINE and verdict.area_code:
             previous = (found.zone, verdict.area_code)
         result.append((found, verdict))
-    _last = (report, result)  # several rules judge the same numbers of the same report
     return result
 
 

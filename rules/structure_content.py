@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterator
 
@@ -26,6 +27,35 @@ from ._common import (
 # Sections that must say something; 六 may be "无" (nothing else to report).
 _PROSE_SECTIONS = (1, 5)
 _TABLE_SECTIONS = (2, 3, 4)
+
+
+# The characters that become 费 in label_key: itself and its traditional form. NFKC maps no other
+# character to either, and the traditional → simplified table turns only words holding 費 into 费.
+_FEE = "费"
+_FEE_SOURCES = ("费", "費")
+
+
+@functools.cache
+def _fee_patterns() -> tuple[list[re.Pattern], bool]:
+    """The fee-statement patterns, and whether every one of them needs a 费 to match."""
+    patterns = [re.compile(p) for p in lexicon()["fee_statement"]["patterns"]]
+    return patterns, all(_requires(pattern, _FEE) for pattern in patterns)
+
+
+def _requires(pattern: re.Pattern, char: str) -> bool:
+    """Whether every match of ``pattern`` holds ``char``: it is a literal of the top-level sequence
+    (not inside a group, an alternative or a repeat) and case does not matter."""
+    try:
+        try:
+            from re import _parser as parser  # Python 3.11+
+        except ImportError:
+            import sre_parse as parser
+        parsed = parser.parse(pattern.pattern, pattern.flags)
+        if parsed.state.flags & re.IGNORECASE:
+            return False
+        return any(op == parser.LITERAL and value == ord(char) for op, value in parsed)
+    except Exception:  # an unexpected parse tree only costs the shortcut
+        return False
 
 
 class SectionEmpty(Rule):
@@ -154,9 +184,11 @@ class FeeStatementMissing(Rule):
         section = report.section(6)
         if section is None or not is_2021_format(template):
             return
-        patterns = [re.compile(p) for p in lexicon()["fee_statement"]["patterns"]]
+        patterns, fee_needed = _fee_patterns()
 
         def states_fee(text: str) -> bool:
+            if fee_needed and not any(char in text for char in _FEE_SOURCES):
+                return False  # label_key of most paragraphs need not be worked out
             key = label_key(text)
             return any(p.search(key) for p in patterns)
 

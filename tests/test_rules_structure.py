@@ -5,6 +5,8 @@ Expected lines were read by hand from the texts below and from the seed reports.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from gxlint.config import Settings
@@ -221,6 +223,18 @@ def test_section_six_without_fee_statement_in_a_2022_report():
 )
 def test_fee_statement_wordings(statement):
     assert lines(report(6, s6=f"六、其他需要报告的事项\n{statement}\n"), "GX109") == []
+
+
+def test_fee_statement_in_traditional_characters_counts():
+    assert lines(report(6, s6="六、其他需要报告的事项\n本年度未收取信息處理費。\n"), "GX109") == []
+
+
+def test_fee_shortcut_only_for_patterns_that_need_the_character():
+    from gxlint_rules.structure_content import _fee_patterns, _requires
+
+    assert _fee_patterns()[1]  # the shipped patterns all name 费
+    needs = {source: _requires(re.compile(source), "费") for source in ("收取[^.;]{0,20}费", "(?:费)", "费?", "a|费", "(?i)费", "(费)")}
+    assert needs == {"收取[^.;]{0,20}费": True, "(?:费)": True, "费?": False, "a|费": False, "(?i)费": False, "(费)": False}
 
 
 def test_fee_heading_followed_by_nothing_to_report_counts():
