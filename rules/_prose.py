@@ -40,12 +40,12 @@ class Sentence:
     text: str
 
     def quantities(self) -> list[Quantity]:
-        return list(self._quantities)
-
-    @functools.cached_property
-    def _quantities(self) -> tuple[Quantity, ...]:
-        # A breakdown looks at its sentence's figures several times (the whole, then the parts).
-        return tuple(find_quantities(self.text))
+        # Found once: a breakdown looks at its sentence's figures several times (the whole, then
+        # the parts). Kept in the instance dict, as functools.cached_property would, without its lock.
+        found = self.__dict__.get("_quantities")
+        if found is None:
+            found = self.__dict__["_quantities"] = tuple(find_quantities(self.text))
+        return list(found)
 
 
 def sentences(paragraph: Paragraph) -> Iterator[Sentence]:
@@ -103,11 +103,17 @@ def breakdowns(paragraph: Paragraph) -> Iterator[Breakdown]:
     if not any(marker in paragraph.text for marker in _MARKERS):
         return  # most paragraphs list nothing; splitting them into sentences would find nothing
     previous: Optional[Sentence] = None
-    for sentence in sentences(paragraph):
+    span: Optional[tuple[int, str]] = None  # the previous sentence, made a Sentence when needed
+    for start, text in sentence_spans(paragraph.text):
+        sentence = None
         for marker in _MARKERS:
-            if marker not in sentence.text:
+            if marker not in text:
                 continue
-            for found in re.finditer(marker, sentence.text):
+            if sentence is None:
+                sentence = Sentence(paragraph, start, text)
+                if previous is None and span is not None:
+                    previous = Sentence(paragraph, *span)
+            for found in re.finditer(marker, text):
                 whole = _whole_before(sentence, found.start(), previous)
                 if whole is None:
                     continue
@@ -116,7 +122,7 @@ def breakdowns(paragraph: Paragraph) -> Iterator[Breakdown]:
                 if parts:
                     context = whole_sentence.text[: quantity.start]
                     yield Breakdown(quantity, whole_sentence, context, parts, sentence)
-        previous = sentence
+        previous, span = sentence, (start, text)
 
 
 def _whole_before(sentence: Sentence, at: int, previous: Optional[Sentence]):

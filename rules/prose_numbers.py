@@ -286,9 +286,13 @@ def _base(text: str, before: list[Quantity], unit: str) -> Optional[Quantity]:
     return None
 
 
+_COUNTED = ("信息", "申请", "文件", "稿件", "政策解读")
+_MEASURE_WORDS = ("条", "件", "篇", "份")
+# Every lost figure ends with one of these pairs (信息条): a cheaper pattern to try first.
+_LOST_HINT = lazy_pattern(f"(?:{'|'.join(_COUNTED)})(?:{'|'.join(_MEASURE_WORDS)})")
 _LOST_FIGURE = lazy_pattern(
     r"(公开|发布|制发|印发|收到|受理|办结|答复|办理)(?:了)?(?:各类|相关|政府|依申请公开|政务)*"
-    r"(信息|申请|文件|稿件|政策解读)(条|件|篇|份)(?=[，,。；;]|其中|$)"
+    rf"({'|'.join(_COUNTED)})({'|'.join(_MEASURE_WORDS)})(?=[，,。；;]|其中|$)"
 )
 
 
@@ -328,6 +332,8 @@ class MissingFigure(Rule):
 
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
         for paragraph in report.paragraphs():
+            if not _LOST_HINT.search(paragraph.text):
+                continue
             for match in _LOST_FIGURE.finditer(paragraph.text):
                 if not _figure_expected(paragraph.text, match):
                     continue

@@ -123,7 +123,7 @@ def _t3(table: Optional[BoundTable], head: str) -> tuple[Optional[Decimal], str]
         return None, ""
     _, total = part_columns(table)
     key = label_key(head)
-    rows = [row for row in table.rows if any(label_key(part).startswith(key) for part in row.key.split("/"))]
+    rows = [row for row in table.rows if _under(row.key, key)]
     if total is None or not rows or any(row.match is None for row in rows):
         return None, ""
     value = sum_values([row.cells[total] for row in rows])
@@ -133,6 +133,12 @@ def _t3(table: Optional[BoundTable], head: str) -> tuple[Optional[Decimal], str]
         group = next(part for part in rows[0].key.split("/") if label_key(part).startswith(key))
         name = f"表三「{group}」各行的总计"
     return value, name
+
+
+@functools.lru_cache(maxsize=4096)  # the same few row paths in every report
+def _under(path: str, key: str) -> bool:
+    """Whether a part of a row's key path (``三、…/（一）予以公开``) starts with ``key``."""
+    return any(label_key(part).startswith(key) for part in path.split("/"))
 
 
 def _t4(table: Optional[BoundTable], head: str) -> tuple[Optional[Decimal], str]:
