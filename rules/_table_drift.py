@@ -55,6 +55,17 @@ def labels(table: BoundTable) -> Iterator[tuple[LabelMatch, str, str]]:
         yield match, match.canonical, "列名"
 
 
+def _drifted(table: BoundTable) -> list[tuple[LabelMatch, str, str]]:
+    """:func:`labels` not written exactly as the template has them (most labels are)."""
+    found = []
+    if table.name != "table4":
+        found = [(row.match, row.label, "行名") for row in table.rows if row.match is not None and not row.match.distance <= 0]
+    found += [(group.match, group.label, "分组标签") for group in table.group_rows
+              if group.match is not None and not group.match.distance <= 0]
+    found += [(match, match.canonical, "列名") for match in table.column_matches if not match.distance <= 0]
+    return found
+
+
 def _reworded(match: LabelMatch, canonical: str) -> bool:
     if match.distance <= 0 or not canonical or canonical in SUBTOTAL_COLUMNS:
         return False
@@ -115,7 +126,7 @@ def table_drift(table: BoundTable, whole_cells: bool = True) -> TableDrift:
 def _table_drift(table: BoundTable, whole_cells: bool) -> TableDrift:
     drift = TableDrift(table)
     seen: dict[tuple[str, str], Reworded] = {}
-    for match, canonical, kind in labels(table):
+    for match, canonical, kind in _drifted(table):
         if not _reworded(match, canonical) or (not whole_cells and _cut_short(match.raw, canonical)):
             continue
         key = (words_key(match.raw), canonical)
@@ -125,12 +136,17 @@ def _table_drift(table: BoundTable, whole_cells: bool) -> TableDrift:
             seen[key] = Reworded(match, canonical, kind)
             drift.reworded.append(seen[key])
 
-    rows, columns = expected_labels(table)
+    template = get_template(table.template)
+    rows, columns = _expected_labels(template, table.name, table.block)
     found_columns = {m.canonical for m in table.column_matches}
     missing = [(row.label, "行") for row in table.rows if row.match is None and table.name != "table4"]
     missing_columns = [(label, "列") for label in columns if label not in found_columns]
     extras = [m for m in table.extra_labels if not _NOTE_LIKE.match(m.raw.strip()) and "。" not in m.raw]
-    garbled = [m for m in extras if _contains_label(m, [*rows, *columns, *(r.label for r in table.rows)])]
+    if extras:
+        known = [words_key(label) for label in (*rows, *columns, *(r.label for r in table.rows))]
+        garbled = [m for m in extras if _holds_key(words_key(m.raw), known)]
+    else:
+        garbled = []
     # A template label glued to a fragment of the next one (PDF text: 「总计商 业 企」) means the
     # header came apart in extraction: which column is missing or reworded cannot be verified.
     if found_columns and not any(_contains_label(m, columns) for m in garbled):
@@ -143,7 +159,7 @@ def _table_drift(table: BoundTable, whole_cells: bool) -> TableDrift:
             missing.remove(cut)
             if whole_cells:
                 drift.reworded.append(Reworded(fragment, cut[0], "行名" if cut[1] == "行" else "列名"))
-    elsewhere = _foreign_labels_of(get_template(table.template), table.name, table.block)
+    elsewhere = _foreign_labels_of(template, table.name, table.block)
     for match in extras:
         if match in garbled:
             continue
@@ -219,8 +235,11 @@ def _cut_short(raw: str, canonical: str) -> bool:
 
 def _contains_label(match: LabelMatch, template_labels) -> bool:
     """Whether the text holds a whole template label and more (labels glued together)."""
-    raw = words_key(match.raw)
-    return any(len(key) >= 2 and key in raw and key != raw for key in map(words_key, template_labels))
+    return _holds_key(words_key(match.raw), [words_key(label) for label in template_labels])
+
+
+def _holds_key(raw: str, keys: list[str]) -> bool:
+    return any(len(key) >= 2 and key in raw and key != raw for key in keys)
 
 
 def _closest(match: LabelMatch, missing: list[tuple[str, str]]) -> Optional[tuple[str, str]]:
