@@ -1,28 +1,37 @@
 """Running the linter over many files: one process, or a pool of worker processes.
 
 The output of a run must not depend on ``--jobs``: results come back in the order of the paths,
-whatever order the workers finish in. A single file never pays for starting a pool. Workers load
-the plugins themselves (a registry holds classes and hook functions, which are not sent between
-processes) and return results without the parsed report — it can be large and its objects are not
-guaranteed picklable — but with the document's lines, which the baseline and ``--fix`` need.
+whatever order the workers finish in. A single file never pays for starting a pool. Files go to the
+workers in batches (one round trip per batch, not per file). On Linux workers are forked from the
+parent and inherit its loaded plugins; elsewhere they load the plugins themselves (a registry holds
+classes and hook functions, which are not sent between processes). Results come back without the
+parsed report — it can be large and its objects are not guaranteed picklable — and without the
+document's lines unless the run asks for them (``--fix``): pickling them cost more than linting
+some reports, and the few files whose lines are needed later are cheaper to read again.
+
+Files whose bytes the result cache (:mod:`gxlint.cache`) knows are not linted at all; cross-report
+rules run over cached and fresh results alike.
 
 A file that hangs is stopped after ``max_seconds`` (``GX004``); a file that makes a worker raise or
-die costs that file one ``GX003`` and the run goes on.
-"""
+die costs that file one ``GX003`` and the run goes on."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import signal
+import sys
 import threading
-from typing import Iterator, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
 from .config import Settings
 from .engine import FileResult, Linter
 from .engine_rules import PluginFailed, ResourceLimit
 from .limits import oversize
 from .plugins import Registry
+
+if TYPE_CHECKING:
+    from .cache import ResultCache
 
 
 class _TimeLimit(BaseException):
@@ -49,7 +58,7 @@ def _time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _lint_one(linter: Linter, path: str, data: Optional[bytes] = None) -> FileResult:
+def _lint_one(linter: Linter, path: str, data: Optional[bytes] = None, keep_document: bool = True) -> FileResult:
     """Lint one file (or stdin ``data`` shown as ``path``); never raises for that file's sake."""
     limit = linter.settings.max_seconds
     too_big = oversize(path, linter.settings.max_file_mb, None if data is None else len(data))
@@ -63,43 +72,100 @@ def _lint_one(linter: Linter, path: str, data: Optional[bytes] = None) -> FileRe
     except Exception as error:  # an engine bug must cost one file, never the run
         return linter.failed(path, PluginFailed, f"gxlint 检查此文件时内部出错：{type(error).__name__}: {error}")
     result.report = None
+    if not keep_document:
+        result.document = None
     return result
 
 
 # -- worker processes ---------------------------------------------------------------------------
+# Set in the parent just before a fork-started pool, so that workers inherit the loaded plugins
+# and whatever the parent compiled while linting its first file; a spawned worker builds its own.
 _worker_linter: Optional[Linter] = None
+_worker_keep_documents = False
 
 
-def _start_worker(settings: Settings) -> None:
-    global _worker_linter
+def _start_worker(settings: Settings, keep_documents: bool) -> None:
+    global _worker_linter, _worker_keep_documents
     from .plugins import load
 
     _worker_linter = Linter(settings, load())
+    _worker_keep_documents = keep_documents
 
 
-def _work(path: str) -> FileResult:
+def _work(paths: list[str]) -> list[FileResult]:
     assert _worker_linter is not None, "worker not initialised"
-    return _lint_one(_worker_linter, path)
+    return [_lint_one(_worker_linter, path, keep_document=_worker_keep_documents) for path in paths]
 
 
-def _pool_run(paths: list[str], settings: Settings, jobs: int) -> list[Optional[FileResult]]:
+def _fork_context():
+    """The fork start method where it is the safe default (Linux); None elsewhere."""
+    import multiprocessing
+
+    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return None
+
+
+def _batch_size(count: int, jobs: int) -> int:
+    """Files per task: fewer round trips between processes, yet about four tasks per worker so
+    that the workers finish together."""
+    return max(1, min(16, count // (jobs * 4)))
+
+
+def _pool_run(paths: list[str], linter: Linter, jobs: int, keep_documents: bool) -> list[Optional[FileResult]]:
     """Lint in a pool; a slot stays ``None`` when the worker running that file died."""
+    global _worker_linter, _worker_keep_documents
+    import gc
     from concurrent.futures import ProcessPoolExecutor  # here: a one-file run never pays for it
     from concurrent.futures.process import BrokenProcessPool
 
     results: list[Optional[FileResult]] = [None] * len(paths)
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(settings,)) as pool:
-        futures = [pool.submit(_work, path) for path in paths]
-        for index, future in enumerate(futures):
-            try:
-                results[index] = future.result()
-            except BrokenProcessPool:
-                pass
+    context = _fork_context()
+    if context is not None:
+        _worker_linter, _worker_keep_documents = linter, keep_documents
+        gc.freeze()  # objects inherited from the parent stay shared instead of being copied by the collector
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    else:
+        pool = ProcessPoolExecutor(
+            max_workers=jobs, initializer=_start_worker, initargs=(linter.settings, keep_documents)
+        )
+    size = _batch_size(len(paths), jobs)
+    try:
+        with pool:
+            batches = [(start, pool.submit(_work, paths[start : start + size])) for start in range(0, len(paths), size)]
+            for start, future in batches:
+                try:
+                    results[start : start + size] = future.result()
+                except BrokenProcessPool:
+                    pass
+    finally:
+        if context is not None:
+            gc.unfreeze()
+            _worker_linter = None
     return results
 
 
 def _crashed(linter: Linter, path: str) -> FileResult:
     return linter.failed(path, PluginFailed, "检查此文件的工作进程意外退出（崩溃或内存耗尽），此文件未被检查")
+
+
+def _lint_many(paths: list[str], linter: Linter, jobs: int, keep_documents: bool) -> list[FileResult]:
+    # Starting a worker costs about as much as linting two small reports (fork, loading plugins):
+    # give each worker at least two files, and lint in-process when that leaves fewer than two.
+    jobs = min(jobs, len(paths) // 2)
+    if jobs < 2:
+        return [_lint_one(linter, path, keep_document=keep_documents) for path in paths]
+    # The first file is linted here before the fork: the lexicons and patterns that rules load on
+    # first use are then loaded once, not once per worker.
+    first = _lint_one(linter, paths[0], keep_document=keep_documents)
+    slots = _pool_run(paths[1:], linter, jobs, keep_documents)
+    for index, slot in enumerate(slots):
+        if slot is None:
+            # The pool broke: every unfinished file was lost with it. Retry each alone so only
+            # the file that kills its worker is reported.
+            retry = _pool_run([paths[index + 1]], linter, 1, keep_documents)[0]
+            slots[index] = retry if retry is not None else _crashed(linter, paths[index + 1])
+    return [first] + [slot for slot in slots if slot is not None]
 
 
 # -- the public API -------------------------------------------------------------------------------
@@ -108,28 +174,41 @@ def default_jobs() -> int:
 
 
 def lint_files(
-    paths: list[str], settings: Settings, jobs: Optional[int] = None, registry: Optional[Registry] = None
+    paths: list[str],
+    settings: Settings,
+    jobs: Optional[int] = None,
+    registry: Optional[Registry] = None,
+    *,
+    cache: Optional[ResultCache] = None,
+    keep_documents: bool = False,
 ) -> list[FileResult]:
-    """Lint ``paths`` with ``jobs`` processes; results in the order of ``paths``, cross-report rules run."""
+    """Lint ``paths`` with ``jobs`` processes; results in the order of ``paths``, cross-report rules run.
+
+    With a ``cache``, files whose bytes are cached are not linted, fresh results are stored and the
+    cache is saved. ``keep_documents`` keeps each file's lines on its result (``--fix`` needs them);
+    without it results are lean, and whoever needs the lines of a file reads it again.
+    """
     from .plugins import load
 
     linter = Linter(settings, registry if registry is not None else load())
-    # Starting a worker costs about as much as linting two small reports (fork, loading plugins):
-    # give each worker at least two files, and lint in-process when that leaves fewer than two.
-    jobs = min(max(1, jobs or settings.jobs or default_jobs()), len(paths) // 2)
-    if jobs < 2:
-        results = [_lint_one(linter, path) for path in paths]
-    else:
-        slots = _pool_run(paths, settings, jobs)
-        for index, slot in enumerate(slots):
-            if slot is None:
-                # The pool broke: every unfinished file was lost with it. Retry each alone so only
-                # the file that kills its worker is reported.
-                retry = _pool_run([paths[index]], settings, 1)[0]
-                slots[index] = retry if retry is not None else _crashed(linter, paths[index])
-        results = [slot for slot in slots if slot is not None]
-    linter.check_related(results)
-    return results
+    results: list[Optional[FileResult]] = [None] * len(paths)
+    todo = []
+    for index, path in enumerate(paths):
+        hit = cache.lookup(path) if cache is not None else None
+        if hit is None:
+            todo.append(index)
+        else:
+            results[index] = hit
+    fresh = _lint_many([paths[i] for i in todo], linter, max(1, jobs or settings.jobs or default_jobs()), keep_documents)
+    for index, result in zip(todo, fresh):
+        results[index] = result
+        if cache is not None:
+            cache.store(result)
+    done = [result for result in results if result is not None]
+    linter.check_related(done)
+    if cache is not None:
+        cache.save()
+    return done
 
 
 def lint_stdin(data: bytes, display: str, settings: Settings, registry: Optional[Registry] = None) -> list[FileResult]:

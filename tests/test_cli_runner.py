@@ -33,12 +33,12 @@ def _corpus(directory: Path) -> Path:
 def test_jobs_do_not_change_the_output(tmp_path, tmp_path_factory):
     site = demo_only(tmp_path_factory)
     _corpus(tmp_path / "reports")
-    one = run_gxlint(["--isolated", "--jobs", "1", "reports"], tmp_path, site)
-    two = run_gxlint(["--isolated", "--jobs", "2", "reports"], tmp_path, site)
+    one = run_gxlint(["--isolated", "--no-cache", "--jobs", "1", "reports"], tmp_path, site)
+    two = run_gxlint(["--isolated", "--no-cache", "--jobs", "2", "reports"], tmp_path, site)
     assert one.returncode == two.returncode == 1
     assert one.stdout == two.stdout
     assert "reports/demo_3.md:11:4: GX991 " in one.stdout  # the fourth copy of the report, line 2 of it
-    as_json = [run_gxlint(["--isolated", "--jobs", j, "--select", "GX99", "--format", "json", "reports"], tmp_path, site) for j in "12"]
+    as_json = [run_gxlint(["--isolated", "--no-cache", "--jobs", j, "--select", "GX99", "--format", "json", "reports"], tmp_path, site) for j in "12"]
     assert as_json[0].stdout == as_json[1].stdout
     assert len(json.loads(as_json[0].stdout)) == 30  # three markers in each of 1 + 2 + 3 + 4 copies
 
@@ -75,12 +75,16 @@ def test_a_single_file_never_starts_a_pool(tmp_path, monkeypatch, capsys):
     assert len(capsys.readouterr().out.splitlines()) == 3
 
 
-def test_pool_results_are_picklable_without_report_but_with_document(tmp_path):
+def test_pool_results_are_picklable_without_report_and_carry_documents_only_when_asked(tmp_path):
     paths = [str(SEEDS["changde"]), str(SEEDS["hedong"]), str(tmp_path / "vanished.txt"), str(tmp_path)]
-    results = runner.lint_files(paths, Settings(), jobs=2)
+    results = runner.lint_files(paths, Settings(), jobs=2, keep_documents=True)
     assert [r.path for r in results] == paths
     assert all(r.report is None for r in results)
-    assert results[0].document.lines[1].text.startswith("一、")  # the baseline and --fix need the text
+    assert results[0].document.lines[1].text.startswith("一、")  # --fix needs the text
+    assert results[1].document is not None and results[1].document.lines  # from a worker too
+    lean = runner.lint_files(paths, Settings(), jobs=2)
+    assert all(r.document is None and r.report is None for r in lean)
+    assert [r.diagnostics for r in lean] == [r.diagnostics for r in results]
     # a file that vanished and one that cannot be read (a directory) cost one GX001 each
     assert [(d.code, d.line) for d in results[2].diagnostics] == [("GX001", 1)]
     assert "文件不存在" in results[2].diagnostics[0].message

@@ -30,7 +30,7 @@ def corpus(tmp_path_factory):
 
 def lint(corpus_dir: Path, *options: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "gxlint", *options, "."], cwd=corpus_dir, capture_output=True, timeout=300
+        [sys.executable, "-m", "gxlint", "--no-cache", *options, "."], cwd=corpus_dir, capture_output=True, timeout=300
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 from typing import Optional, TextIO
 
 from .._version import __version__
@@ -109,7 +110,12 @@ def _lint(args, settings, registry, stdin) -> list:
     paths = args.paths or ["."]
     files = [p for p in paths if p != "-"]
     excludes = settings.exclude + settings.extend_exclude
-    results = lint_files(list(discover(files, excludes, args.force_exclude)), settings, settings.jobs, registry) if files else []
+    results = []
+    if files:
+        fixing = bool(args.fix or args.diff)
+        cache = _cache(settings, registry, fixing)
+        found = list(discover(files, excludes, args.force_exclude))
+        results = lint_files(found, settings, settings.jobs, registry, cache=cache, keep_documents=fixing)
     if "-" in paths:
         stream = stdin or sys.stdin
         if stream is None:  # started without a standard input (a service, some CI runners)
@@ -120,9 +126,18 @@ def _lint(args, settings, registry, stdin) -> list:
     return results
 
 
+def _cache(settings, registry, fixing: bool):
+    """The result cache, unless it is off, the run rewrites files, or a plugin failed to load (its
+    rules did not run: findings without them must not be served later as complete)."""
+    if not settings.cache or fixing or registry.failures:
+        return None
+    from ..cache import ResultCache
+
+    return ResultCache.open(settings, registry)
+
+
 def _print(args, settings, registry, results, diagnostics: list[Diagnostic]) -> None:
     from ..formatting import OutputContext, make_formatter
-    from ..formatting.source import source_lines
 
     if args.quiet >= 2:
         return
@@ -130,7 +145,7 @@ def _print(args, settings, registry, results, diagnostics: list[Diagnostic]) -> 
         names = sorted({d.path for d in diagnostics})
         write_output(args.output_file, "".join(f"{name}\n" for name in names))
         return
-    lines = source_lines(results) if args.show_source or settings.format == "pretty" else {}
+    lines = _source_lines(results, {d.path for d in diagnostics}) if args.show_source or settings.format == "pretty" else {}
     to_terminal = args.output_file is None and sys.stdout.isatty()
     context = OutputContext(
         rules={code: rule for code, rule in registry.rules.items() if settings.is_enabled(code)},
@@ -151,6 +166,25 @@ def _print(args, settings, registry, results, diagnostics: list[Diagnostic]) -> 
     else:  # keep machine-readable output parseable
         write_output(args.output_file, text)
         sys.stderr.write(tail)
+
+
+def _source_lines(results, wanted: set[str]) -> dict[str, dict[int, str]]:
+    """Per path with findings, the text of each line of the user's file, for ``--show-source``.
+
+    Results of workers and of the cache do not carry the lines: those files are read again, and
+    only those that have findings.
+    """
+    from ..formatting.source import source_lines as lines_of
+    from ..readers import read_path
+
+    reread = []
+    for result in results:
+        if result.document is None and result.path in wanted:
+            try:
+                reread.append(replace(result, document=read_path(result.path)))
+            except Exception:  # gone or unreadable since: no source line, as for an unreadable file
+                continue
+    return lines_of([r for r in results if r.document is not None and r.path in wanted] + reread)
 
 
 def _statistics(diagnostics: list[Diagnostic]) -> str:

@@ -45,6 +45,7 @@ CONFIG_OPTIONS = {
     "jobs": "jobs",
     "max_seconds": "max-seconds",
     "format": "format",
+    "cache_dir": "cache-dir",
 }
 
 
@@ -112,6 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = parser.add_argument_group("running")
     run.add_argument("--jobs", "-j", type=_typed(schema.positive_int), metavar="N", help="worker processes (default: CPU count)")
+    run.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache (see docs/caching.md)")
+    run.add_argument("--cache-dir", type=_typed(schema.directory), metavar="DIR",
+                     help="where the result cache lives (default: .gxlint_cache beside the configuration file)")
     run.add_argument("--max-seconds", type=_typed(schema.seconds), metavar="S", help="give up on one file after S seconds (GX004; 0 = no limit)")
 
     fix = parser.add_argument_group("baseline and fixes")
@@ -125,4 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def config_values(args: argparse.Namespace) -> dict[str, Any]:
     """The options actually given, under their configuration keys."""
-    return {key: getattr(args, dest) for dest, key in CONFIG_OPTIONS.items() if getattr(args, dest) is not None}
+    values = {key: getattr(args, dest) for dest, key in CONFIG_OPTIONS.items() if getattr(args, dest) is not None}
+    if getattr(args, "no_cache", False):
+        values["cache"] = False
+    return values

@@ -19,6 +19,7 @@ from .settings import Settings
 
 EXTENDING = {"extend-select", "extend-ignore", "extend-exclude"}
 CODE_KEYS = ("select", "extend-select", "ignore", "extend-ignore")
+ENVIRONMENT = {"cache-dir": "GXLINT_CACHE_DIR", "cache": "GXLINT_NO_CACHE"}
 
 
 @dataclass
@@ -45,6 +46,18 @@ def validate_file(config: ConfigFile) -> dict[str, Any]:
     return values
 
 
+def _from_environment() -> dict[str, Any]:
+    """The cache settings of the environment (ruff's ``RUFF_CACHE_DIR``, ``RUFF_NO_CACHE``): below the
+    command line, above the configuration file, so that a CI job can move or disable the cache."""
+    values: dict[str, Any] = {}
+    directory = os.environ.get("GXLINT_CACHE_DIR", "").strip()
+    if directory:
+        values["cache-dir"] = os.path.expanduser(directory)
+    if os.environ.get("GXLINT_NO_CACHE", "").strip().lower() not in ("", "0", "false", "no"):
+        values["cache"] = False
+    return values
+
+
 def _anchor(patterns: list[str], base: str) -> list[str]:
     return [normalize(pattern, base) for pattern in patterns]
 
@@ -55,11 +68,17 @@ def resolve(config: ConfigFile, cli: dict[str, Any]) -> Resolved:
     settings = Settings(config_path=config.path)
     resolved = Resolved(settings)
     cwd = os.getcwd()
-    layers = [(from_file, config.directory, lambda k: f"{config.path}: key {k!r}"), (cli, cwd, lambda k: f"option --{k}")]
+    layers = [
+        (from_file, config.directory, lambda k: f"{config.path}: key {k!r}"),
+        (_from_environment(), cwd, lambda k: f"environment variable {ENVIRONMENT[k]}"),
+        (cli, cwd, lambda k: f"option --{k}"),
+    ]
     for values, base, where in layers:
         for key, value in values.items():
             if key in ("exclude", "extend-exclude"):
                 value = _anchor(value, base)
+            elif key == "cache-dir":
+                value = os.path.normpath(os.path.join(base, value))
             elif key == "per-file-ignores":
                 value = {normalize(pattern, base): listed for pattern, listed in value.items()}
             attribute = key.replace("-", "_")

@@ -3,6 +3,7 @@ means the same thing in ``gxlint.toml`` and after ``--option``."""
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Any, Callable
 
@@ -87,6 +88,21 @@ def megabytes(value: Any) -> float:
     return _limit(value, "megabytes")
 
 
+def boolean(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    raise ValueError(f"expected true or false, got {value!r}")
+
+
+def directory(value: Any) -> str:
+    """A directory path; a relative one is anchored where it was written (see ``resolve``)."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"expected a directory path, got {value!r}")
+    return os.path.expanduser(value.strip())
+
+
 def rule_tables(value: Any) -> dict[str, dict[str, Any]]:
     if not isinstance(value, dict):
         raise ValueError("expected tables like [rules.GX302]")
@@ -115,5 +131,7 @@ KEYS: dict[str, Callable[[Any], Any]] = {
     "max-seconds": seconds,
     "max-file-mb": megabytes,
     "format": name,
+    "cache": boolean,
+    "cache-dir": directory,
     "rules": rule_tables,
 }

@@ -8,10 +8,10 @@ from typing import Any, Optional
 from ..diagnostics import Severity
 from .patterns import matches
 
-# Version-control and build folders, and the repository documents that sit beside reports but are
-# not reports (a README.md in a reports folder would otherwise be linted as Markdown).
+# Version-control, build and cache folders, and the repository documents that sit beside reports but
+# are not reports (a README.md in a reports folder would otherwise be linted as Markdown).
 DEFAULT_EXCLUDE = (
-    ".git", ".hg", ".svn", ".tox", ".venv", "venv", "__pycache__", "node_modules", "build", "dist",
+    ".git", ".hg", ".svn", ".tox", ".venv", "venv", "__pycache__", "node_modules", "build", "dist", ".gxlint_cache",
     "README*", "CHANGELOG*", "CHANGES*", "LICENSE*", "CONTRIBUTING*", "CODE_OF_CONDUCT*",
 )
 
@@ -32,6 +32,8 @@ class Settings:
     max_seconds: float = 20.0
     max_file_mb: Optional[float] = None  # None: the per-format caps of gxlint.limits; 0: no cap
     format: str = "default"
+    cache: bool = True  # reuse the findings of unchanged files (gxlint.cache)
+    cache_dir: Optional[str] = None  # None: .gxlint_cache beside the configuration file, else in the current directory
     config_path: Optional[str] = None
 
     def is_enabled(self, code: str) -> bool:

@@ -1,0 +1,357 @@
+"""The result cache: the findings of a file whose bytes have not changed are reused, not linted again.
+
+Like ruff's, the cache lives in ``.gxlint_cache/`` in the project root (the directory of the
+configuration file, else the current directory), moved by ``--cache-dir``, ``GXLINT_CACHE_DIR`` or
+``cache-dir``, and switched off by ``--no-cache``, ``GXLINT_NO_CACHE=1`` or ``cache = false``.
+
+One cache file per *key*: a hash of everything besides the file's bytes that decides its findings —
+the gxlint version, the Python version, the installed distributions (names carry versions, so a
+plugin or a reader's library that changes makes a new key), a stamp (path, size, mtime) of every
+source and data file of gxlint and of each plugin's package (an editable install being edited never
+serves stale findings), and the settings that change findings (selection, per-file ignores,
+template, rule options, limits) but not those that only change the output (format, jobs, fail-on).
+
+Within a cache file, one entry per file (by absolute path): the path shown, the size and a BLAKE2b
+hash of the bytes — always computed, so an edit that keeps the size and the modification time is
+still seen — with the findings the per-file engine produced and the ``facts`` of cross-report rules
+(``check_related`` runs on every run, over cached and fresh results alike), marshalled per entry so
+that a run over a few files of a large project unpacks only theirs. Dates are checked
+against today (a date "later than today"), so a cache file holds the findings of one day only.
+
+Not cached: findings of a file the run could not finish or read (``GX001``, ``GX003``, ``GX004``:
+the next run may succeed), standard input, ``--fix``/``--diff`` runs, and runs in which a plugin
+failed to load. A cache file that is damaged, foreign or unreadable is treated as empty; a cache
+directory that cannot be written costs one warning line, never the run.
+
+The file is ``marshal`` data of plain tuples, dicts and strings behind a magic string and a CRC-32
+of the data: a damaged or truncated file is refused before it is unmarshalled, and nothing in it is
+ever executed. (``marshal`` loads a warm run's entries in about half the time ``pickle`` takes.)
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import marshal
+import os
+import stat
+import sys
+import tempfile
+import time
+import zlib
+from dataclasses import fields
+from typing import Any, Optional
+
+from ._version import __version__
+from .config import Settings
+from .diagnostics import Diagnostic, Edit, Fix, Severity
+from .engine import FileResult
+from .limits import oversize
+
+DIRECTORY_NAME = ".gxlint_cache"
+FORMAT = 1
+MAGIC = b"gxlint-cache\n"
+SUFFIX = ".cache"
+KEEP_FILES = 8  # cache files of other keys (older versions, other settings) kept in the directory
+TRANSIENT = frozenset({"GX001", "GX003", "GX004"})  # unreadable, crashed, over a limit: may pass next time
+# Settings that change only the output, the exit status or which files are found, never a file's findings.
+OUTPUT_ONLY = frozenset({"format", "jobs", "fail_on", "exclude", "extend_exclude", "cache", "cache_dir", "config_path"})
+STAMPED = (".py", ".toml", ".tsv", ".txt", ".json")
+CACHEDIR_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by gxlint.\n"
+    "# For information about cache directory tags see https://bford.info/cachedir/\n"
+)
+_SEVERITY = {severity.value: severity for severity in Severity}
+
+
+def cache_directory(settings: Settings) -> str:
+    """``cache-dir`` when set (already absolute), else ``.gxlint_cache`` in the project root."""
+    if settings.cache_dir:
+        return settings.cache_dir
+    root = os.path.dirname(os.path.abspath(settings.config_path)) if settings.config_path else os.getcwd()
+    return os.path.join(root, DIRECTORY_NAME)
+
+
+def cache_key(settings: Settings, registry: Any) -> str:
+    """The hex name of the cache file for this installation, these plugins and these settings."""
+    parts = (
+        FORMAT,
+        __version__,
+        sys.version,
+        sorted(getattr(registry, "plugins", ())),
+        _distributions(),
+        _code_stamp(registry),
+        _settings_key(settings),
+    )
+    return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def _settings_key(settings: Settings) -> str:
+    return repr([(f.name, getattr(settings, f.name)) for f in fields(settings) if f.name not in OUTPUT_ONLY])
+
+
+def _distributions() -> list[str]:
+    """The distribution metadata directories on ``sys.path``: their names carry the versions."""
+    found = []
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            if entry and os.path.isfile(entry):
+                found.append(_stamp_file(entry))  # a zip archive on sys.path
+            continue
+        found.extend(name for name in names if name.endswith((".dist-info", ".egg-info")))
+    return sorted(found)
+
+
+def _code_stamp(registry: Any) -> list:
+    """(path, size, mtime) of the source and data files of gxlint and of every plugin's package."""
+    tops = {"gxlint"}
+    for item in list(getattr(registry, "rules", {}).values()) + list(getattr(registry, "formats", {}).values()):
+        module = getattr(item, "__module__", None) or getattr(getattr(item, "factory", None), "__module__", None)
+        if module:
+            tops.add(module.split(".", 1)[0])
+    stamps: list = []
+    for top in sorted(tops):
+        module = sys.modules.get(top)
+        origin = getattr(module, "__file__", None)
+        if not origin:
+            stamps.append((top, None))
+            continue
+        if os.path.basename(origin) == "__init__.py":
+            stamps.append((top, _stamp_tree(os.path.dirname(origin))))
+        else:
+            stamps.append((top, _stamp_file(origin)))
+    return stamps
+
+
+def _stamp_tree(directory: str) -> list:
+    stamps = []
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith(STAMPED):
+                stamps.append(_stamp_file(os.path.join(root, name)))
+    return stamps
+
+
+def _stamp_file(path: str) -> tuple:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return (path, None, None)
+    return (path, info.st_size, info.st_mtime_ns)
+
+
+# -- entries ------------------------------------------------------------------------------------
+def _pack(diagnostic: Diagnostic) -> tuple:
+    fix = diagnostic.fix
+    packed_fix = None
+    if fix is not None:
+        edits = tuple((e.line, e.column, e.end_line, e.end_column, e.text) for e in fix.edits)
+        packed_fix = (fix.description, fix.safe, edits)
+    return (
+        diagnostic.code, diagnostic.name, diagnostic.severity.value, diagnostic.message,
+        diagnostic.line, diagnostic.column, diagnostic.end_line, diagnostic.end_column,
+        diagnostic.snippet, packed_fix, diagnostic.location, diagnostic.extra,
+    )
+
+
+_new = object.__new__
+
+
+def _unpack(items: tuple, path: str) -> list[Diagnostic]:
+    """Diagnostics back from their tuples.
+
+    A warm run builds tens of thousands of them: each is made without the frozen dataclasses'
+    ``__init__`` (which sets every field through ``object.__setattr__``), a fraction of the cost.
+    Every field is set, so the result equals the diagnostic that was stored (a test checks that the
+    fields named here are all the dataclass has).
+    """
+    out = []
+    for code, name, severity, message, line, column, end_line, end_column, snippet, fix, location, extra in items:
+        if fix is not None:
+            description, safe, edits = fix
+            fix = _new(Fix)
+            fix.__dict__.update(description=description, edits=tuple(map(_edit, edits)), safe=safe)
+        if extra.__class__ is not dict:
+            raise ValueError("malformed cached diagnostic")
+        diagnostic = _new(Diagnostic)
+        diagnostic.__dict__.update(
+            code=code, name=name, severity=_SEVERITY[severity], message=message, line=line, column=column,
+            end_line=end_line, end_column=end_column, path=path, snippet=snippet, fix=fix, location=location,
+            extra=extra,
+        )
+        out.append(diagnostic)
+    return out
+
+
+def _edit(values: tuple) -> Edit:
+    line, column, end_line, end_column, text = values
+    edit = _new(Edit)
+    edit.__dict__.update(line=line, column=column, end_line=end_line, end_column=end_column, text=text)
+    return edit
+
+
+class ResultCache:
+    """The entries of one cache file: looked up before linting, stored after, saved once per run."""
+
+    def __init__(self, directory: str, key: str, max_file_mb: Optional[float] = None):
+        self.directory = directory
+        self.max_file_mb = max_file_mb  # files over the cap are refused by the engine, never read here
+        self.path = os.path.join(directory, key + SUFFIX)
+        self.day = _today()
+        self._old: dict[str, tuple] = self._load()
+        self._new: dict[str, tuple] = {}
+        self._pending: dict[str, tuple[str, int, bytes]] = {}  # display path → (absolute path, size, hash)
+        self._changed = False
+        self.hits = 0
+
+    @classmethod
+    def open(cls, settings: Settings, registry: Any) -> ResultCache:
+        return cls(cache_directory(settings), cache_key(settings, registry), settings.max_file_mb)
+
+    # reading --------------------------------------------------------------------------------
+    def _load(self) -> dict[str, tuple]:
+        """The entries of the cache file, or none when it is missing, damaged, foreign or of another day."""
+        try:
+            with open(self.path, "rb") as handle:
+                blob = handle.read()
+        except OSError:
+            return {}
+        head = len(MAGIC) + 4
+        if len(blob) < head or not blob.startswith(MAGIC):
+            return {}
+        payload = blob[head:]
+        if zlib.crc32(payload).to_bytes(4, "big") != blob[len(MAGIC) : head]:
+            return {}
+        try:
+            data = marshal.loads(payload)
+        except Exception:  # a hash collision with garbage is not worth a traceback either
+            return {}
+        if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("day") != self.day:
+            return {}
+        entries = data.get("entries")
+        return entries if isinstance(entries, dict) else {}
+
+    def lookup(self, path: str) -> Optional[FileResult]:
+        """The cached result for ``path`` (shown as ``path``) when its bytes are the ones cached.
+
+        The hash is kept for :meth:`store`: it is taken before the file is linted, so a file edited
+        during the run is stored under its old hash and linted again next time.
+        """
+        try:
+            info = os.stat(path)
+            if not stat.S_ISREG(info.st_mode) or oversize(path, self.max_file_mb, info.st_size) is not None:
+                return None
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            return None
+        absolute = os.path.abspath(path)
+        digest = hashlib.blake2b(data, digest_size=16).digest()
+        self._pending[path] = (absolute, len(data), digest)
+        entry = self._old.get(absolute)
+        if entry is None:
+            return None
+        try:
+            display, size, cached_digest, blob = entry
+            if display != path or size != len(data) or cached_digest != digest:
+                return None
+            packed, facts = marshal.loads(blob)
+            if not isinstance(facts, dict):
+                return None
+            result = FileResult(path, _unpack(packed, path), facts=facts)
+        except Exception:  # a malformed entry is a miss
+            return None
+        self._new[absolute] = entry
+        self.hits += 1
+        return result
+
+    # writing --------------------------------------------------------------------------------
+    def store(self, result: FileResult) -> None:
+        """Remember a freshly linted result (before cross-report rules add to it)."""
+        pending = self._pending.pop(result.path, None)
+        if pending is None or any(d.code in TRANSIENT or d.path != result.path for d in result.diagnostics):
+            return
+        absolute, size, digest = pending
+        try:  # only plain data is cached; a result holding anything else is linted every time
+            blob = marshal.dumps((tuple(_pack(d) for d in result.diagnostics), result.facts))
+        except ValueError:
+            return
+        self._new[absolute] = (result.path, size, digest, blob)
+        self._changed = True
+
+    def save(self) -> None:
+        """Write the cache file when an entry changed; keep old entries of files that still exist."""
+        if not self._changed:
+            if self.hits:
+                _touch(self.path)  # in use: not among the oldest that _prune removes
+            return
+        entries = dict(self._new)
+        for absolute, entry in self._old.items():
+            if absolute not in entries and os.path.isfile(absolute):
+                entries[absolute] = entry
+        payload = marshal.dumps({"format": FORMAT, "day": self.day, "entries": entries})
+        try:
+            self._prepare_directory()
+            handle, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=SUFFIX, dir=self.directory)
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    out.write(MAGIC + zlib.crc32(payload).to_bytes(4, "big") + payload)
+                os.replace(temporary, self.path)
+            except BaseException:
+                _remove(temporary)
+                raise
+        except OSError as error:
+            print(f"gxlint: warning: cannot write the cache in {self.directory}: {error.strerror or error}", file=sys.stderr)
+            return
+        self._changed = False
+        self._prune()
+
+    def _prepare_directory(self) -> None:
+        """Create the directory with ruff's companions: a .gitignore of ``*`` and a CACHEDIR.TAG."""
+        os.makedirs(self.directory, exist_ok=True)
+        for name, text in ((".gitignore", "# Created by gxlint.\n*\n"), ("CACHEDIR.TAG", CACHEDIR_TAG)):
+            target = os.path.join(self.directory, name)
+            if not os.path.exists(target):
+                with open(target, "w", encoding="utf-8") as out:
+                    out.write(text)
+
+    def _prune(self) -> None:
+        """Keep the most recently used cache files only (each upgrade or settings change adds one),
+        and drop temporary files that a killed run left behind."""
+        try:
+            dated = []
+            for name in os.listdir(self.directory):
+                if name.endswith(SUFFIX):
+                    dated.append((os.stat(os.path.join(self.directory, name)).st_mtime_ns, name))
+        except OSError:
+            return
+        dated.sort(reverse=True)
+        stale = time.time_ns() - 3600 * 10**9
+        for mtime, name in dated:
+            if name.startswith(".tmp-") and mtime < stale:
+                _remove(os.path.join(self.directory, name))
+        for _, name in [item for item in dated if not item[1].startswith(".")][KEEP_FILES:]:
+            _remove(os.path.join(self.directory, name))
+
+
+def _today() -> str:
+    """Rules compare dates with today: findings hold for the day they were made on."""
+    return datetime.date.today().isoformat()
+
+
+def _touch(path: str) -> None:
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+
+
+def _remove(path: str) -> None:
+    try:
+        os.remove(path)
+    except OSError:
+        pass
