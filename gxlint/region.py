@@ -19,11 +19,24 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 from ._data import read_text
+from .normalize import all_cjk
 
 _ADDRESS = re.compile(r"(?:通讯地址|通信地址|联系地址|办公地址|办公地点|受理地点|地址|地点)\s*[:：]?\s*(?P<address>[^，。；;,、()（）]{2,40})")
-_NAME_LINE = re.compile(
-    r"^[\u4e00-\u9fff（）()]{2,40}(?:人民政府|委员会|管委会|办公室|办事处|政府|局|厅|委|办|中心|镇|乡|街道)$"
-)
+_AGENCY_ENDINGS = ("人民政府", "委员会", "管委会", "办公室", "办事处", "政府", "局", "厅", "委", "办", "中心", "镇", "乡", "街道")
+_BRACKETS = str.maketrans("", "", "（）()")
+
+
+def _is_name_line(text: str) -> bool:
+    """An agency's name alone on a line: 2–40 CJK characters or brackets, then an agency ending.
+
+    This is ``^[\u4e00-\u9fff（）()]{2,40}(?:人民政府|…|街道)$`` (the endings are CJK characters
+    themselves), checked without compiling one more CJK character class.
+    """
+    if text.endswith("\n"):  # the pattern's $ allowed one final newline
+        text = text[:-1]
+    if not any(text.endswith(ending) and 2 <= len(text) - len(ending) <= 40 for ending in _AGENCY_ENDINGS):
+        return False
+    return all_cjk(text.translate(_BRACKETS))
 
 
 def _read(name: str) -> list[list[str]]:
@@ -167,7 +180,7 @@ def _fragments(agency: Optional[str], texts: Iterable[str]) -> list[tuple[str, b
     fragments = [(agency, True)] if agency else []
     for text in texts:
         stripped = text.strip().replace("\u3000", "").replace("\xa0", "").replace(" ", "")
-        if _NAME_LINE.match(stripped):
+        if _is_name_line(stripped):
             fragments.append((stripped, True))
         fragments.extend((m.group("address"), False) for m in _ADDRESS.finditer(text))
     return fragments

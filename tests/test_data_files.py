@@ -1,9 +1,14 @@
-"""Data files shipped inside the packages: read without importlib.resources, same text."""
+"""Data files shipped inside the packages: read without importlib.resources, TOML parsed once."""
 
 from __future__ import annotations
 
+import marshal
+import os
+import sys
+
 import pytest
 
+from gxlint import _data
 from gxlint._data import load_toml, read_text
 from gxlint._toml import toml
 
@@ -33,3 +38,77 @@ def test_windows_line_endings_read_as_in_text_mode(tmp_path, monkeypatch):
     (package / "d.txt").write_bytes(b"a\r\nb\rc\n")
     monkeypatch.syspath_prepend(str(tmp_path))
     assert read_text("crlf_pkg", "d.txt") == "a\nb\nc\n"
+
+
+@pytest.fixture
+def data_pkg(tmp_path, monkeypatch):
+    """A package with one TOML file, bytecode writing switched on (as after ``pip install``)."""
+    package = tmp_path / "toml_pkg"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "d.toml").write_text('[a]\nb = ["x", 1, 2.5, true]\n', encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "toml_pkg", raising=False)  # each test has its own
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    monkeypatch.setattr(sys, "pycache_prefix", None)
+    return package
+
+
+def _cache_file(package):
+    return package / "__pycache__" / f"d.toml.{sys.implementation.cache_tag}.marshal"
+
+
+def test_parsed_toml_is_cached_beside_the_bytecode_and_used(data_pkg, monkeypatch):
+    expected = {"a": {"b": ["x", 1, 2.5, True]}}
+    assert load_toml("toml_pkg", "d.toml") == expected
+    assert _cache_file(data_pkg).is_file()
+    monkeypatch.setattr(_data, "_parse", lambda package, name: pytest.fail("parsed again"))
+    first, second = load_toml("toml_pkg", "d.toml"), load_toml("toml_pkg", "d.toml")
+    assert first == second == expected and first is not second  # callers may change their copy
+
+
+def test_an_edited_data_file_is_parsed_again(data_pkg):
+    load_toml("toml_pkg", "d.toml")
+    path = data_pkg / "d.toml"
+    path.write_text('[a]\nb = "changed, longer"\n', encoding="utf-8")
+    assert load_toml("toml_pkg", "d.toml") == {"a": {"b": "changed, longer"}}
+    stat = path.stat()
+    path.write_text('[a]\nb = "CHANGED, LONGER"\n', encoding="utf-8")  # same size
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert load_toml("toml_pkg", "d.toml") == {"a": {"b": "CHANGED, LONGER"}}
+
+
+@pytest.mark.parametrize("damage", [b"", b"\x00garbage", b"\xff" * 64])
+def test_a_damaged_cache_is_ignored_and_rewritten(data_pkg, damage):
+    load_toml("toml_pkg", "d.toml")
+    cache = _cache_file(data_pkg)
+    cache.write_bytes(damage)
+    assert load_toml("toml_pkg", "d.toml") == {"a": {"b": ["x", 1, 2.5, True]}}
+    assert cache.read_bytes() != damage
+    cache.write_bytes(marshal.dumps(("not", "a", "record")))
+    assert load_toml("toml_pkg", "d.toml") == {"a": {"b": ["x", 1, 2.5, True]}}
+
+
+def test_no_cache_written_when_bytecode_is_not(data_pkg, monkeypatch):
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    assert load_toml("toml_pkg", "d.toml") == {"a": {"b": ["x", 1, 2.5, True]}}
+    assert not _cache_file(data_pkg).exists()
+
+
+def test_unwritable_cache_directory_still_loads(data_pkg):
+    (data_pkg / "__pycache__").write_text("a file where the directory would be")
+    assert load_toml("toml_pkg", "d.toml") == {"a": {"b": ["x", 1, 2.5, True]}}
+
+
+def test_values_marshal_cannot_hold_are_parsed_every_time(data_pkg):
+    (data_pkg / "d.toml").write_text("when = 2024-01-02\n", encoding="utf-8")
+    assert str(load_toml("toml_pkg", "d.toml")["when"]) == "2024-01-02"
+    assert not _cache_file(data_pkg).exists()
+    assert str(load_toml("toml_pkg", "d.toml")["when"]) == "2024-01-02"
+
+
+def test_pycache_prefix_is_honoured(data_pkg, tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path / "prefix"))
+    load_toml("toml_pkg", "d.toml")
+    assert not _cache_file(data_pkg).exists()
+    assert list((tmp_path / "prefix").rglob("d.toml.*.marshal"))

@@ -138,3 +138,23 @@ def test_report_without_phone_numbers_does_not_import_phonenumbers():
 def test_short_names_inside_other_words(agency, texts, province, city):
     region = detect_region(agency, texts)
     assert (region["province"], region["city"]) == (province, city)
+
+
+def test_name_line_test_is_the_name_line_pattern():
+    """``_is_name_line`` replaced a pattern; it must accept exactly what the pattern accepted."""
+    import random
+    import re
+
+    from gxlint.region import _AGENCY_ENDINGS, _is_name_line
+
+    pattern = re.compile(r"^[\u4e00-\u9fff（）()]{2,40}(?:" + "|".join(_AGENCY_ENDINGS) + r")$")
+    rng = random.Random(7)
+    alphabet = [*"（）()一鿿丁区县市省a1 -、\n", "\u4dff", "\ua000", "\U00020000"]
+    samples = [
+        "".join(rng.choice(alphabet) for _ in range(rng.choice([0, 1, 2, 3, 20, 39, 40, 41, 42])))
+        + "".join(rng.choice(_AGENCY_ENDINGS) for _ in range(rng.choice([0, 1, 1, 2])))
+        + rng.choice(["", "", "\n", "\n\n"])
+        for _ in range(20000)
+    ]
+    samples += [chr(cp) * 2 + "局" for cp in [*range(0, 0x110000, 97), 0x4DFF, 0x4E00, 0x9FFF, 0xA000] if not 0xD800 <= cp <= 0xDFFF]
+    assert [bool(pattern.match(s)) for s in samples] == [_is_name_line(s) for s in samples]
