@@ -327,11 +327,17 @@ class RepeatedSentence(Rule):
             sentences = unit.sentences
             if len(sentences) < 3:
                 continue  # the copies of a sentence must have another between them
+            if _NOT_TEXT_CHARS.search(unit.text) is None:  # nothing to normalise: skip the look-ups
+                keys = [sentence.rstrip("。！？；") for sentence in sentences]
+            else:
+                keys = [_key(sentence).rstrip("。！？；") for sentence in sentences]
+            if len(set(keys)) == len(keys):
+                continue  # no sentence written twice
             seen: dict[str, int] = {}  # sentence → index of its first copy
-            for index, sentence in enumerate(sentences):
-                key = _key(sentence).rstrip("。！？；")
+            for index, key in enumerate(keys):
                 first = seen.setdefault(key, index)
                 if first < index - 1 and has_cjk(key, minimum):
+                    sentence = sentences[index]
                     starts = unit.sentence_starts
                     span = unit.span_of(starts[first], starts[first] + 1)
                     yield self.at(

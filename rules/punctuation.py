@@ -183,38 +183,42 @@ class HalfWidthPunctuation(Rule):
     options = {"mode": "auto", "max_share": 0.2}
 
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
-        found = []
-        full = 0
+        found: list[tuple[TextUnit, list[int]]] = []  # each unit with the offsets of its marks
+        count = full = 0
         for unit in text_units(report):
             full += len(_FULL_MARKS.findall(unit.text))
-            for start in _ascii_in_cjk(unit.text):
-                found.append((unit, start, unit.text[start]))
-        if not found:
+            offsets = _ascii_in_cjk(unit.text)
+            if offsets:
+                found.append((unit, offsets))
+                count += len(offsets)
+        if not count:
             return
         mode = str(ctx.options.get("mode", "auto"))
-        share = len(found) / (len(found) + full)
+        share = count / (count + full)
         if mode == "summary" or (mode == "auto" and share > float(ctx.options.get("max_share", 0.2))):
-            counts = Counter(mark for _, _, mark in found)
+            counts = Counter(unit.text[start] for unit, offsets in found for start in offsets)
             listed = "、".join(f"「{mark}」{n} 处" for mark, n in counts.most_common())
-            unit, start, _ = found[0]
+            unit, offsets = found[0]
             yield self.at(
-                unit.span_of(start, start + 1),
-                f"全文有 {len(found)} 处中文语句使用了半角标点（{listed}），中文正文应使用全角标点"
+                unit.span_of(offsets[0], offsets[0] + 1),
+                f"全文有 {count} 处中文语句使用了半角标点（{listed}），中文正文应使用全角标点"
                 f"（，：；（）？！）；首处在此",
             )
             return
         can_fix = fixable(report)
-        for unit, start, mark in found:
-            right = _FULL_WIDTH[mark]
-            span = unit.single_line(start, start + 1) if can_fix else None
-            fix = replace_fix(f"改为全角「{right}」", span, right, safe=False) if span else None
-            context = quote(unit.text[max(0, start - 6) : start + 7], 16)
-            yield self.at(
-                unit.span_of(start, start + 1),
-                f"中文语句中使用了半角「{mark}」，应为全角「{right}」（…{context}…）",
-                fix=fix,
-                snippet=context,
-            )
+        for unit, offsets in found:
+            for start in offsets:
+                mark = unit.text[start]
+                right = _FULL_WIDTH[mark]
+                span = unit.single_line(start, start + 1) if can_fix else None
+                fix = replace_fix(f"改为全角「{right}」", span, right, safe=False) if span else None
+                context = quote(unit.text[max(0, start - 6) : start + 7], 16)
+                yield self.at(
+                    unit.span_of(start, start + 1),
+                    f"中文语句中使用了半角「{mark}」，应为全角「{right}」（…{context}…）",
+                    fix=fix,
+                    snippet=context,
+                )
 
 
 # Two or more short items cut by full stops: 运用图解。动漫。短视频形式，
