@@ -28,11 +28,13 @@ _SERIAL = r"\s*(?P<serial>\d{1,5})\s*号"
 # (form, pattern, whether the match must follow a Chinese character). That test is made on each
 # match instead of by a CJK class in the pattern, which costs milliseconds to compile; a match
 # failing it never hides one that passes, as no character inside a match is Chinese before 号.
+# A "brackets" match also takes the spaces before its bracket (see _cited_in): a pattern opening
+# with ``\s*`` would be tried at every offset of the text.
 _FORMS = (
     ("ok", lazy_pattern(rf"〔\s*{_YEAR}\s*〕{_SERIAL}"), False),
     ("unclosed", lazy_pattern(rf"〔\s*{_YEAR}(?!\s*[〕\]】)）])(?=\s*\d){_SERIAL}"), False),
     ("unopened", lazy_pattern(rf"{_YEAR}\s*〕{_SERIAL}"), True),
-    ("brackets", lazy_pattern(rf"\s*(?P<open>[\[【(〔〖])\s*{_YEAR}\s*(?P<close>[\]】)〕〗]){_SERIAL}"), True),
+    ("brackets", lazy_pattern(rf"(?P<open>[\[【(〔〖])\s*{_YEAR}\s*(?P<close>[\]】)〕〗]){_SERIAL}"), True),
 )
 _LEAD_IN = lazy_pattern(r"依据|根据|按照|依照|参照|对照|印发|转发|下发|出台|制定|执行|落实|贯彻|和|及|与|了")
 _DECREE = lazy_pattern(r"(?P<issuer>国务院令)\s*第\s*(?P<serial>\d{1,5})\s*号")
@@ -80,14 +82,15 @@ def _cited_in(paragraph: Paragraph) -> Iterator[Citation]:
     taken: list[tuple[int, int]] = []
     for form, pattern, after_hanzi in _FORMS:
         for m in pattern.finditer(folded):
-            if after_hanzi and not (m.start() and _is_hanzi(folded[m.start() - 1])):
+            begin = m.start()  # where the bracket or the year is
+            found = _spaces_before(folded, begin) if form == "brackets" else begin
+            if after_hanzi and not (found and _is_hanzi(folded[found - 1])):
                 continue
             if form == "brackets" and m["open"] == "〔" and m["close"] == "〕":
                 continue
-            if any(a < m.end() and m.start() < b for a, b in taken):
+            if any(a < m.end() and found < b for a, b in taken):
                 continue
-            taken.append((m.start(), m.end()))
-            begin = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+            taken.append((found, m.end()))
             run = _hanzi_before(folded, begin)
             issuer = _LEAD_IN.split(run)[-1] if run else ""
             start = begin - len(issuer)
@@ -99,6 +102,13 @@ def _cited_in(paragraph: Paragraph) -> Iterator[Citation]:
 
 def _is_hanzi(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
+
+
+def _spaces_before(folded: str, at: int) -> int:
+    """Where the run of spaces (``\\s``) ending at ``at`` starts."""
+    while at and folded[at - 1].isspace():
+        at -= 1
+    return at
 
 
 def _hanzi_before(folded: str, begin: int) -> str:
