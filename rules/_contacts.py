@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Optional
 
-from gxlint._toml import toml
+from gxlint._data import load_toml
 from gxlint.model import Paragraph, Report
 
 from ._memo import per_report
@@ -50,7 +49,7 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
-    return toml.loads(resources.files("gxlint.data").joinpath("contact.toml").read_text(encoding="utf-8"))
+    return load_toml("gxlint.data", "contact.toml")
 
 
 @dataclass
