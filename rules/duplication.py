@@ -38,15 +38,15 @@ _PHRASE = re.compile(r"([^\x00-\x27\x29-\x7f].{1,9}?)\1", re.S)
 # 局长（主任）主任: a word in brackets written again after them; the word's characters are checked
 # to be Chinese by ``_bracketed`` (for the same reason).
 _BRACKETED = re.compile(r"[（(]([^)）]{2,10})[)）]\1")
-_CLAUSE = re.compile(r"[^，,。！？；!?;]+[，,。！？；!?;]*")
+_CLAUSE = r"[^，,。！？；!?;]+[，,。！？；!?;]*"  # compiled by ``_pattern`` for the few paragraphs that need it
 # A sentence (or clause) that ends like the one before it leaves, in the reversed text with
 # ``_key`` applied, its final marks and its words twice in a row. These patterns find such a
 # pair at C speed and rule out nearly every paragraph before its pieces are compared one by one;
 # each opens with a plain class, so that the search skips to the marks.
 _SENTENCE_TAIL_HINT = re.compile(r"([。！？；!?;][。！？；!?;]*+[^。！？；!?;]++)\1")
 _CLAUSE_TAIL_HINT = re.compile(r"([，,。！？；!?;][，,。！？；!?;]*+[^，,。！？；!?;]++)\1")
-_CLAUSE_MARK = re.compile(r"[，,、。！？；!?;]")
-_NUMERAL = re.compile("[一二三四五六七八九十百零〇两]+")
+_CLAUSE_MARKS = frozenset("，,、。！？；!?;")
+_NUMERALS = "一二三四五六七八九十百零〇两"
 _MARKS = "，,。！？；!?; \u3000"
 _NOT_TEXT = ((",", "，"), (";", "；"), (":", "："), ("?", "？"), ("!", "！"), ("(", "（"), (")", "）"), (" ", ""), ("\u3000", ""))
 _NOT_TEXT_CHARS = re.compile("[,;:?!() \u3000]")
@@ -145,7 +145,7 @@ def _repeats(text_unit: TextUnit, allowed: _Allowed) -> Iterator[_Repeat]:
         start, end = start + shift, end + shift
         unit = text[start : start + length]
         # a unit cut by a comma is a clause: 学习，学习，再学习 is rhetoric, four characters are not
-        needed = 4 if _CLAUSE_MARK.search(unit) else 2
+        needed = 2 if _CLAUSE_MARKS.isdisjoint(unit) else 4
         if has_cjk(unit, needed) and not allowed.allows(unit) and not permitted(start, end):
             found.setdefault(start, _Repeat(start, unit, start + length, end, (end - start) // length))
         match = _PHRASE.search(text, end)
@@ -171,7 +171,7 @@ def _bracketed(text: str, found: dict[int, _Repeat]) -> None:
         if not all(map(is_cjk, word)):
             match = _BRACKETED.search(text, match.start() + 1)
             continue
-        if not _NUMERAL.fullmatch(word):  # （十一）十一是…: a list number, then the item's own numbering
+        if word.strip(_NUMERALS):  # （十一）十一是…: a list number, then the item's own numbering
             found.setdefault(match.start(), _Repeat(match.start(), word, match.end() - len(word), match.end()))
         match = _BRACKETED.search(text, match.end())
 
@@ -182,7 +182,7 @@ def _sentence_tails(unit: TextUnit, found: dict[int, _Repeat]) -> None:
     if _SENTENCE_TAIL_HINT.search(backwards) is not None:
         _tails(unit.text, unit.sentences, found)
     if _CLAUSE_TAIL_HINT.search(backwards) is not None:
-        _tails(unit.text, _CLAUSE.findall(unit.text), found)
+        _tails(unit.text, _pattern(_CLAUSE).findall(unit.text), found)
 
 
 def _tails(text: str, pieces: list[str], found: dict[int, _Repeat]) -> None:

@@ -226,12 +226,17 @@ _ITEM = rf"[{CJK}]{{1,3}}"  # 加强领导。全面推进， is two sentences; l
 # Every match holds 。, one to three characters, 。: a cheap pre-test, so that the pattern (four
 # CJK classes, ≈ 8 ms to compile) is compiled only for the rare text that might match.
 _STOP_HINT = re.compile("。[^。]{1,3}。")
-_SENTENCE_STARTS = re.compile(r"^(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|同时|此外|另外|总之|无|略)")
 
 
 @functools.cache
 def _stop_list() -> re.Pattern:
     return re.compile(rf"(?<=[{CJK}])。({_ITEM})。(?:({_ITEM})。)*([{CJK}]{{1,6}})(?=[，、,；;]|等)")
+
+
+@functools.cache
+def _sentence_starts() -> re.Pattern:
+    """Words that open a sentence, not a list item; needed only where ``_stop_list`` matches."""
+    return re.compile(r"^(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|同时|此外|另外|总之|无|略)")
 
 
 class FullStopInList(Rule):
@@ -263,7 +268,7 @@ class FullStopInList(Rule):
                 continue
             for match in _stop_list().finditer(unit.text):
                 items = [group for group in match.groups() if group]
-                if any(_SENTENCE_STARTS.match(item) for item in items):
+                if any(_sentence_starts().match(item) for item in items):
                     continue
                 start = match.start()
                 run = unit.text[max(0, start - 4) : match.end()]
