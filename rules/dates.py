@@ -45,12 +45,15 @@ _SEPARATED = lazy_pattern(
     _year(r"[\d./\-]")
     + r"\s*(?P<s1>[年.\-/])\s*(?P<month>\d{1,2})\s*(?P<s2>[月.\-/])\s*(?P<day>\d{1,2})(?P<s3>\s*日)?(?![\d./\-]|\s*月)"
 )
-_CH = r"20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-_ISO = r"20\d\d(?P<sepN>[-./])\d{1,2}(?P=sepN)\d{1,2}"
+# A date after the "20" of its year. Each end of a range opens with that literal 20, as in _year, so
+# the engine can skip ahead; ch1/iso1 and ch2/iso2 then tell only which way each end is written.
+_CH_TAIL = r"\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+_ISO_TAIL = r"\d\d(?P<sepN>[-./])\d{1,2}(?P=sepN)\d{1,2}"
 _RANGE_MARKS = ("至", "到", "～", "~", "—", "-")
 _RANGE = lazy_pattern(
-    rf"(?<![\d./\-])(?:(?P<ch1>{_CH})|(?P<iso1>{_ISO.replace('N', '1')}))\s*起?\s*(?:{'|'.join(_RANGE_MARKS)})\s*"
-    rf"(?:(?P<ch2>{_CH})|(?P<iso2>{_ISO.replace('N', '2')}))(?![\d./\-])"
+    rf"20(?<![\d./\-]20)(?:(?P<ch1>{_CH_TAIL})|(?P<iso1>{_ISO_TAIL.replace('N', '1')}))"
+    rf"\s*起?\s*(?:{'|'.join(_RANGE_MARKS)})\s*"
+    rf"20(?:(?P<ch2>{_CH_TAIL})|(?P<iso2>{_ISO_TAIL.replace('N', '2')}))(?![\d./\-])"
 )
 _DATE_END = lazy_pattern(r"\s*(?:[,，。;；、)）]|至|到|起|止|$)")
 _TWENTY = lazy_pattern(r"[2２][0０]")  # what folds to the "20" of a year
