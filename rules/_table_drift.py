@@ -136,8 +136,7 @@ def _table_drift(table: BoundTable, whole_cells: bool) -> TableDrift:
             seen[key] = Reworded(match, canonical, kind)
             drift.reworded.append(seen[key])
 
-    template = get_template(table.template)
-    rows, columns = _expected_labels(template, table.name, table.block)
+    rows, columns, elsewhere = _template_facts(get_template(table.template), table.name, table.block)
     found_columns = {m.canonical for m in table.column_matches}
     missing = [(row.label, "行") for row in table.rows if row.match is None and table.name != "table4"]
     missing_columns = [(label, "列") for label in columns if label not in found_columns]
@@ -159,7 +158,6 @@ def _table_drift(table: BoundTable, whole_cells: bool) -> TableDrift:
             missing.remove(cut)
             if whole_cells:
                 drift.reworded.append(Reworded(fragment, cut[0], "行名" if cut[1] == "行" else "列名"))
-    elsewhere = _foreign_labels_of(template, table.name, table.block)
     for match in extras:
         if match in garbled:
             continue
@@ -185,19 +183,21 @@ def _table_drift(table: BoundTable, whole_cells: bool) -> TableDrift:
     return drift
 
 
-_foreign: dict[tuple[int, str, Optional[str]], tuple[Template, dict[str, str]]] = {}
+_by_template: dict[tuple[int, str, Optional[str]], tuple[Template, tuple]] = {}
 
 
-def _foreign_labels_of(template: Template, name: str, clause: Optional[str]) -> dict[str, str]:
-    """:func:`_foreign_labels`, worked out once per template and table (callers only read it).
+def _template_facts(template: Template, name: str, clause: Optional[str]):
+    """(rows, columns, labels of other tables) for a table of ``template``: they depend on the
+    template and the table alone, so they are worked out once for each (callers only read them).
 
     Keyed on the template's identity: hashing a template hashes every label it holds."""
     key = (id(template), name, clause)
-    entry = _foreign.get(key)
+    entry = _by_template.get(key)
     if entry is None or entry[0] is not template:
-        if len(_foreign) >= 64:
-            _foreign.clear()
-        entry = _foreign[key] = (template, _foreign_labels(template, name, clause))
+        if len(_by_template) >= 64:
+            _by_template.clear()
+        rows, columns = _expected_labels(template, name, clause)
+        entry = _by_template[key] = (template, (rows, columns, _foreign_labels(template, name, clause)))
     return entry[1]
 
 
