@@ -6,14 +6,18 @@
 
 Parsing TOML is slow in pure Python (the confusables lexicon takes ≈ 13 ms, more than linting a
 report), and a one-file run parses every data file again. :func:`load_toml` therefore keeps the
-parsed data beside the package's bytecode, in ``__pycache__``, as Python keeps compiled modules:
-written when bytecode may be written, used only while the data file has the size and modification
-time recorded with it, and ignored when it cannot be read or is damaged.
+parsed data in the user's cache directory (``$XDG_CACHE_HOME/gxlint/data``, by default
+``~/.cache/gxlint/data``; ``%LOCALAPPDATA%\\gxlint\\data`` on Windows), under the data file's own
+path, as ``sys.pycache_prefix`` keeps bytecode. Not beside the package: files there outlive
+``pip uninstall``. A cached copy is used only while the data file has the size and modification
+time recorded with it, and ignored when it cannot be read or is damaged; it is written (atomically)
+only where Python may write bytecode (not under ``PYTHONDONTWRITEBYTECODE``). Deleting the
+directory is always safe.
 """
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import marshal
 import os
 import pkgutil
@@ -64,25 +68,37 @@ def _file_path(package: str, name: str) -> Optional[str]:
     file = getattr(module, "__file__", None)
     if not file:
         return None
-    path = os.path.join(os.path.dirname(file), name)
+    path = os.path.join(os.path.dirname(os.path.abspath(file)), name)
     return path if os.path.isfile(path) else None
 
 
 def _cache_path(path: str) -> Optional[str]:
-    """``…/__pycache__/NAME.cpython-311.marshal``, or under ``sys.pycache_prefix`` like bytecode."""
+    """``<cache>/gxlint/data/<the data file's absolute path>.cpython-311.marshal``."""
     tag = sys.implementation.cache_tag
-    if tag is None:  # this interpreter keeps no bytecode cache
+    root = _cache_root()
+    if tag is None or root is None:
         return None
-    directory = os.path.dirname(importlib.util.cache_from_source(path))
-    return os.path.join(directory, f"{os.path.basename(path)}.{tag}.marshal")
+    drive, rest = os.path.splitdrive(path)
+    parts = [part for part in f"{drive.replace(':', '')}/{rest}".replace("\\", "/").split("/") if part]
+    return os.path.join(root, *parts[:-1], f"{parts[-1]}.{tag}.marshal")
 
 
-def _stamp(path: str) -> tuple[int, int, int]:
+def _cache_root() -> Optional[str]:
+    base = os.environ.get("XDG_CACHE_HOME") or (os.environ.get("LOCALAPPDATA") if os.name == "nt" else None)
+    if not base:
+        home = os.path.expanduser("~")
+        if home == "~":  # no home directory
+            return None
+        base = os.path.join(home, ".cache")
+    return os.path.join(base, "gxlint", "data")
+
+
+def _stamp(path: str) -> tuple[int, str, int, int]:
     info = os.stat(path)
-    return (_FORMAT, info.st_mtime_ns, info.st_size)
+    return (_FORMAT, path, info.st_mtime_ns, info.st_size)
 
 
-def _read_cache(cache: str, stamp: tuple[int, int, int]) -> Optional[dict]:
+def _read_cache(cache: str, stamp: tuple[int, str, int, int]) -> Optional[dict]:
     try:
         with open(cache, "rb") as handle:
             record = marshal.loads(handle.read())
@@ -93,7 +109,7 @@ def _read_cache(cache: str, stamp: tuple[int, int, int]) -> Optional[dict]:
     return None
 
 
-def _write_cache(cache: str, stamp: tuple[int, int, int], data: dict) -> None:
+def _write_cache(cache: str, stamp: tuple[int, str, int, int], data: dict) -> None:
     """Write atomically (a temporary file, then a rename); give up silently on any failure."""
     try:
         blob = marshal.dumps((stamp, data))

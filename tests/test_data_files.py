@@ -50,18 +50,20 @@ def data_pkg(tmp_path, monkeypatch):
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.delitem(sys.modules, "toml_pkg", raising=False)  # each test has its own
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
-    monkeypatch.setattr(sys, "pycache_prefix", None)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     return package
 
 
 def _cache_file(package):
-    return package / "__pycache__" / f"d.toml.{sys.implementation.cache_tag}.marshal"
+    cache = package.parent / "cache" / "gxlint" / "data"
+    return cache.joinpath(*package.parts[1:]) / f"d.toml.{sys.implementation.cache_tag}.marshal"
 
 
-def test_parsed_toml_is_cached_beside_the_bytecode_and_used(data_pkg, monkeypatch):
+def test_parsed_toml_is_cached_in_the_user_cache_and_used(data_pkg, monkeypatch):
     expected = {"a": {"b": ["x", 1, 2.5, True]}}
     assert load_toml("toml_pkg", "d.toml") == expected
     assert _cache_file(data_pkg).is_file()
+    assert not list(data_pkg.rglob("*.marshal"))  # nothing beside the package: it would outlive pip uninstall
     monkeypatch.setattr(_data, "_parse", lambda package, name: pytest.fail("parsed again"))
     first, second = load_toml("toml_pkg", "d.toml"), load_toml("toml_pkg", "d.toml")
     assert first == second == expected and first is not second  # callers may change their copy
@@ -96,7 +98,15 @@ def test_no_cache_written_when_bytecode_is_not(data_pkg, monkeypatch):
 
 
 def test_unwritable_cache_directory_still_loads(data_pkg):
-    (data_pkg / "__pycache__").write_text("a file where the directory would be")
+    (data_pkg.parent / "cache").write_text("a file where the directory would be")
+    assert load_toml("toml_pkg", "d.toml") == {"a": {"b": ["x", 1, 2.5, True]}}
+
+
+def test_a_record_for_another_file_is_not_used(data_pkg):
+    load_toml("toml_pkg", "d.toml")
+    cache = _cache_file(data_pkg)
+    stamp, data = marshal.loads(cache.read_bytes())
+    cache.write_bytes(marshal.dumps(((stamp[0], "/elsewhere/d.toml", *stamp[2:]), {"a": "wrong"})))
     assert load_toml("toml_pkg", "d.toml") == {"a": {"b": ["x", 1, 2.5, True]}}
 
 
@@ -107,8 +117,8 @@ def test_values_marshal_cannot_hold_are_parsed_every_time(data_pkg):
     assert str(load_toml("toml_pkg", "d.toml")["when"]) == "2024-01-02"
 
 
-def test_pycache_prefix_is_honoured(data_pkg, tmp_path, monkeypatch):
-    monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path / "prefix"))
-    load_toml("toml_pkg", "d.toml")
-    assert not _cache_file(data_pkg).exists()
-    assert list((tmp_path / "prefix").rglob("d.toml.*.marshal"))
+def test_no_home_directory_means_no_cache(data_pkg, monkeypatch):
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setattr(_data.os.path, "expanduser", lambda path: path)
+    assert _data._cache_root() is None
+    assert load_toml("toml_pkg", "d.toml") == {"a": {"b": ["x", 1, 2.5, True]}}
