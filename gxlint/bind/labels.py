@@ -43,7 +43,8 @@ class LabelSet:
         # Binders build their label sets afresh for every report; the matches are shared by every
         # set with the same labels, so a run over many reports matches each written label once.
         # Keyed on the written labels too: a Hit names the canonical label as the set spells it.
-        self._memo = _MEMOS.setdefault((tuple(self.by_key.items()), cutoff, min_suffix), {})
+        self.memo_key = (tuple(self.by_key.items()), cutoff, min_suffix)
+        self._memo = _MEMOS.setdefault(self.memo_key, {})
 
     def __contains__(self, text: str) -> bool:
         return label_key(text) in self.by_key

@@ -17,6 +17,12 @@ from .labels import Hit, LabelSet
 MAX_JOIN = 3
 MAX_PIECES = 6  # label fragments remembered for rejoining (2**6 joins at most)
 MIN_REJOINED = 8  # a rejoined label must be at least this long to count
+# What ``_match`` found for a run of label texts, shared by every walker over the same label sets:
+# reports written to one template repeat the same labels, and a big table repeats its rows.
+MATCH_MEMO_SIZE = 4096  # runs kept per combination of label sets
+MATCH_MEMO_SETS = 16  # combinations of label sets whose runs are kept
+_MATCH_MEMOS: dict[tuple, dict[tuple[str, ...], tuple]] = {}
+_UNSEEN = object()
 
 
 class Walker:
@@ -37,6 +43,10 @@ class Walker:
         self.stray_values: list = []
         self.fragments: list[LabelMatch] = []  # pieces of labels that were not rejoined
         self.stopped_at: Optional[int] = None
+        self._label_sets = [("row", rows), ("header", headers)] + ([("note", note)] if note is not None else [])
+        if len(_MATCH_MEMOS) > MATCH_MEMO_SETS:
+            _MATCH_MEMOS.clear()
+        self._matched = _MATCH_MEMOS.setdefault(tuple(labels.memo_key for _, labels in self._label_sets), {})
 
     def run(self, start: int = 0) -> int:
         tokens = self.tokens
@@ -107,13 +117,23 @@ class Walker:
             if token.is_value:
                 break
             joinable.append(token.text)
+        texts = tuple(joinable)
+        found = self._matched.get(texts, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._match_texts(joinable)
+            if len(self._matched) > MATCH_MEMO_SIZE:
+                self._matched.clear()
+            self._matched[texts] = found
+        return found
+
+    def _match_texts(self, joinable: list[str]):
         for used in range(len(joinable), 0, -1):
             text = "".join(joinable[:used])
-            for kind, labels in self._sets():
+            for kind, labels in self._label_sets:
                 hit = labels.match(text, fuzzy=False)
                 if hit is not None and (used == 1 or hit.how in ("exact", "prefix")):
                     return (kind, hit), used
-        for kind, labels in self._sets():
+        for kind, labels in self._label_sets:
             hit = labels.match(joinable[0], fuzzy=True) if joinable else None
             if hit is not None:
                 return (kind, hit), 1
@@ -149,12 +169,6 @@ class Walker:
 
     def _is_fragment(self, text: str) -> bool:
         return self.rows_set.is_fragment(text) or self.headers_set.is_fragment(text)
-
-    def _sets(self):
-        yield "row", self.rows_set
-        yield "header", self.headers_set
-        if self.note_set is not None:
-            yield "note", self.note_set
 
     def _label(self, i: int, used: int, hit: Hit) -> LabelMatch:
         first = self.tokens[i]
