@@ -207,11 +207,13 @@ def _table_region(body: list[Line], number: Optional[int]) -> Optional[int]:
     wanted = _ANCHORS.get(number or 0)
     if not wanted:
         return None
+    starts = tuple(label_key(anchor) for anchor in wanted)
+    inside = "勾稽" if "勾稽" in wanted else None  # the 勾稽关系 note may come anywhere in its line
     for index, line in enumerate(body):
         key = label_key(line.text)
         if len(key) > 60 and "勾稽" not in key:
             continue
-        if any(key.startswith(label_key(anchor)) or (anchor == "勾稽" and anchor in key) for anchor in wanted):
+        if key.startswith(starts) or (inside is not None and inside in key):
             return index
     return None
 

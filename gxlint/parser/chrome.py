@@ -71,8 +71,12 @@ def chrome_kind(text: str, strong_only: bool = False) -> Optional[str]:
     if not stripped or len(stripped) > 200:
         return None
     for index, needs in _by_first(stripped[0], strong_only):
-        if needs and not any(need in stripped for need in needs):
-            continue
+        if needs:
+            for need in needs:
+                if need in stripped:
+                    break
+            else:
+                continue
         if _compiled(index).match(stripped):
             return _sources()[index][1]
     return None
