@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from importlib import resources
 from typing import Iterator, Optional
@@ -53,7 +53,8 @@ def sentences(paragraph: Paragraph) -> Iterator[Sentence]:
         yield Sentence(paragraph, start, text)
 
 
-def sentence_spans(text: str) -> list[tuple[int, str]]:
+@functools.lru_cache(maxsize=256)  # several rules split the same paragraphs, one report at a time
+def sentence_spans(text: str) -> tuple[tuple[int, str], ...]:
     """Each non-empty sentence of ``text`` and its offset: the same as :func:`sentences`, for a
     rule that scans many sentences and needs only their text."""
     spans, start = [], 0
@@ -61,7 +62,7 @@ def sentence_spans(text: str) -> list[tuple[int, str]]:
         if piece:
             spans.append((start, piece))
         start += len(piece) + 1
-    return spans
+    return tuple(spans)
 
 
 def compatible(a: str, b: str) -> bool:
@@ -91,6 +92,14 @@ class Breakdown:
     context: str  # the text before the whole in its sentence (what the whole counts)
     parts: tuple[Part, ...]
     marker_sentence: Sentence
+
+    def normalized(self) -> tuple[str, tuple[str, ...]]:
+        """The context and the part labels in NFKC form, as every split compares them: found once."""
+        found = self.__dict__.get("_normalized")
+        if found is None:
+            found = (nfkc(self.context), tuple(nfkc(part.label) for part in self.parts))
+            self.__dict__["_normalized"] = found
+        return found
 
 
 @per_report
@@ -198,6 +207,13 @@ class Split:
     whole: tuple[str, ...]
     parts: tuple[tuple[str, ...], ...]
     exhaustive: bool
+    # The words in NFKC form, as they are compared: normalised once, not for every breakdown.
+    _whole_keys: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _part_keys: tuple[tuple[str, ...], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_whole_keys", tuple(nfkc(word) for word in self.whole))
+        object.__setattr__(self, "_part_keys", tuple(tuple(nfkc(w) for w in words) for words in self.parts))
 
     def match(self, breakdown: Breakdown) -> Optional[dict[int, list[Part]]]:
         """The listed parts under each split item, when every listed part is exactly one item.
@@ -205,13 +221,12 @@ class Split:
         An item may be written as several parts (公务用车购置费 and 公务用车运行维护费 are both
         公务用车); at least two different items must be named.
         """
-        context = nfkc(breakdown.context)
-        if self.whole and not any(nfkc(word) in context for word in self.whole):
+        context, labels = breakdown.normalized()
+        if self.whole and not any(word in context for word in self._whole_keys):
             return None
         assigned: dict[int, list[Part]] = {}
-        for part in breakdown.parts:
-            label = nfkc(part.label)
-            hits = [i for i, words in enumerate(self.parts) if any(nfkc(w) in label for w in words)]
+        for part, label in zip(breakdown.parts, labels):
+            hits = [i for i, words in enumerate(self._part_keys) if any(w in label for w in words)]
             if len(hits) != 1:
                 return None
             assigned.setdefault(hits[0], []).append(part)

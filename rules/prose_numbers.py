@@ -20,11 +20,12 @@ from gxlint.model import Report
 from gxlint.numbers import Quantity, find_quantities, format_number
 from gxlint.rule import Rule, RuleContext
 
-from ._memo import lazy_pattern
+from ._memo import lazy_pattern, per_report
 from ._prose import (
     MONEY,
     Breakdown,
     Part,
+    Split,
     compatible,
     in_unit,
     known_splits,
@@ -44,6 +45,13 @@ def _figure(value: Decimal, unit: str) -> str:
 
 def _sum_text(parts: Iterable[Part], unit: str) -> str:
     return "+".join(format_number(in_unit(p.quantity, unit)) for p in parts)
+
+
+@per_report
+def _report_splits(report: Report) -> tuple[tuple[Optional[Split], Optional[dict[int, list[Part]]]], ...]:
+    """The known split each breakdown matches (see :func:`_split_for`), in the order of
+    :func:`report_breakdowns`: read once for GX212 and GX213."""
+    return tuple(_split_for(breakdown) for breakdown in report_breakdowns(report))
 
 
 def _split_for(breakdown: Breakdown):
@@ -92,7 +100,7 @@ class PartsExceedWhole(Rule):
     severity = Severity.ERROR
 
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
-        for breakdown in report_breakdowns(report):
+        for breakdown, (split, _) in zip(report_breakdowns(report), _report_splits(report)):
             whole, unit = breakdown.whole, breakdown.whole.unit
             whole_text = _figure(whole.value, unit)
             over = [p for p in breakdown.parts if in_unit(p.quantity, unit) > whole.value]
@@ -106,7 +114,6 @@ class PartsExceedWhole(Rule):
             total = sum((in_unit(p.quantity, unit) for p in breakdown.parts), Decimal(0))
             if total <= whole.value or len(breakdown.parts) < 2:
                 continue
-            split, _ = _split_for(breakdown)
             severity = None
             if split is not None:
                 evidence = f"（{split.name}互不重叠）"
@@ -148,8 +155,7 @@ class SplitDoesNotAddUp(Rule):
     severity = Severity.ERROR
 
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
-        for breakdown in report_breakdowns(report):
-            split, assigned = _split_for(breakdown)
+        for breakdown, (split, assigned) in zip(report_breakdowns(report), _report_splits(report)):
             if split is None or not split.exhaustive or len(assigned) != len(split.parts):
                 continue
             whole, unit = breakdown.whole, breakdown.whole.unit

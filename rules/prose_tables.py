@@ -75,15 +75,15 @@ def _any_word() -> re.Pattern:
 
 
 @per_report
-def _prose_sentences(report: Report) -> tuple[tuple[Paragraph, list[tuple[int, str]]], ...]:
-    """The sentences (offset, text) of the paragraphs these rules read, split once for both.
+def _application_paragraphs(report: Report) -> tuple[Paragraph, ...]:
+    """The paragraphs both rules read: in the sections about applications, and about them.
 
-    Both read only sentences about applications: a figure needs one of ``_about_words`` in its
-    sentence, and GX211's statements name 申请 or 信息公开, which are among them.
+    A figure needs one of ``_about_words`` in its sentence, and GX211's statements name 申请 or
+    信息公开, which are among them.
     """
     about = _about_words()
     return tuple(
-        (paragraph, sentence_spans(paragraph.text))
+        paragraph
         for paragraph in report.paragraphs()
         if paragraph.section in _SECTIONS and any(word in paragraph.text for word in about)
     )
@@ -185,10 +185,10 @@ class ProseFigureMismatch(Rule):
 
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
         figures, about_words, any_word = _figures(), _about_words(), _any_word()
-        for paragraph, said in _prose_sentences(report):
+        for paragraph in _application_paragraphs(report):
             if not _COUNT.search(paragraph.text):
                 continue
-            for offset, text in said:
+            for offset, text in sentence_spans(paragraph.text):
                 if not any(word in text for word in about_words) or not any_word.search(text):
                     continue
                 for figure, pattern in figures:
@@ -259,10 +259,13 @@ class ProseContradictsTable(Rule):
     severity = Severity.ERROR
 
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
-        for paragraph, said in _prose_sentences(report):
-            if "申请" not in paragraph.text and "信息公开" not in paragraph.text:
+        for paragraph in _application_paragraphs(report):
+            written = paragraph.text
+            if "申请" not in written and "信息公开" not in written:
                 continue  # both statements are about applications
-            for offset, text in said:
+            if "未" not in written and "无" not in written and "没有" not in written:
+                continue  # and both deny something
+            for offset, text in sentence_spans(written):
                 if "申请" in text and ("未" in text or "无" in text or "没有" in text):  # _NONE_RECEIVED
                     for match in _NONE_RECEIVED.finditer(text):
                         if _about_report_year(report, text[: match.end()]):
