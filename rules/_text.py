@@ -105,7 +105,7 @@ _last: tuple[Optional[weakref.ReferenceType], tuple[TextUnit, ...]] = (None, ())
 def _text_units(report: Report) -> Iterator[TextUnit]:
     seen: set[int] = set()
     for paragraph in report.paragraphs():
-        seen.update(id(line) for line in paragraph.lines)
+        seen.update(map(id, paragraph.lines))
         yield TextUnit(paragraph.text, paragraph.span_of, paragraph.kind)
     for section in report.headings():
         if id(section.line) in seen:
