@@ -9,7 +9,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
-from typing import Any, Iterator, Optional
+from operator import attrgetter
+from typing import Any, Callable, Iterator, Optional
 
 
 class _Record:
@@ -33,11 +34,12 @@ class _Record:
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        names = _field_names(type(self))
-        return tuple(getattr(self, name) for name in names) == tuple(getattr(other, name) for name in names)
+        values = _field_values(type(self))
+        return values(self) == values(other)
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_FIELD_VALUES: dict[type, Callable[[Any], tuple]] = {}
 
 
 def _field_names(cls: type) -> tuple[str, ...]:
@@ -45,6 +47,20 @@ def _field_names(cls: type) -> tuple[str, ...]:
     if names is None:
         names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
     return names
+
+
+def _field_values(cls: type) -> Callable[[Any], tuple]:
+    """The tuple of an instance's field values, read in C (rules compare paragraphs and lines)."""
+    values = _FIELD_VALUES.get(cls)
+    if values is None:
+        names = _field_names(cls)
+        if len(names) > 1:
+            values = attrgetter(*names)
+        else:
+            def values(instance: Any, _names: tuple[str, ...] = names) -> tuple:
+                return tuple(getattr(instance, name) for name in _names)
+        _FIELD_VALUES[cls] = values
+    return values
 
 
 class _NewList:
