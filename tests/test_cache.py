@@ -68,7 +68,9 @@ def count_linting(monkeypatch) -> list[str]:
     return linted
 
 
-@pytest.mark.parametrize("output", [[], ["--format", "json"], ["--format", "pretty", "--show-source"], ["--statistics"]])
+@pytest.mark.parametrize(
+    "output", [[], ["--format", "json"], ["--show-source"], ["--format", "pretty", "--show-source"], ["--format", "sarif"], ["--statistics"]]
+)
 def test_a_warm_run_prints_exactly_what_a_cold_run_prints(project, capsys, monkeypatch, output):
     cold = run(capsys, "--no-cache", *output, "reports")
     assert not (project / ".gxlint_cache").exists()  # --no-cache writes nothing

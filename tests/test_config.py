@@ -155,6 +155,8 @@ def test_rule_options_reach_the_rule(project, capsys):
         ('[rules.GX991]\nmarker = 3\n', ["GX991", "marker", "str"]),
         ('[rules.GX992]\nmarker = "x"\n', ["GX992", "marker"]),
         ("select = [\n", ["invalid TOML"]),
+        ('cache = "sometimes"\n', ["'cache'", "true or false"]),
+        ("cache-dir = 3\n", ["'cache-dir'", "directory"]),
     ],
 )
 def test_bad_configuration_is_exit_2_naming_file_and_key(project, capsys, text, needles):
