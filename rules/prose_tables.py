@@ -62,16 +62,11 @@ def _about_words() -> tuple[str, ...]:
     return tuple(sorted(words | set(_NEAR)))
 
 
-def _names(text: str, figure: Figure) -> bool:
-    """Whether ``text`` holds one of the figure's words, without which its pattern cannot match."""
-    return any(word in text for word in figure.words)
-
-
 @functools.lru_cache(maxsize=1)
-def _any_word() -> re.Pattern:
-    """Finds a word of any figure: a sentence without one holds no compared figure."""
-    words = {word for figure, _ in _figures() for word in figure.words}
-    return re.compile("|".join(map(re.escape, sorted(words))))
+def _figure_words() -> tuple[tuple[str, int], ...]:
+    """Each word of each figure, with the figure's index: a figure's pattern cannot match in a
+    sentence that holds none of its words."""
+    return tuple((word, index) for index, (figure, _) in enumerate(_figures()) for word in figure.words)
 
 
 @per_report
@@ -184,15 +179,16 @@ class ProseFigureMismatch(Rule):
     severity = Severity.ERROR
 
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
-        figures, about_words, any_word = _figures(), _about_words(), _any_word()
+        figures, about_words, figure_words = _figures(), _about_words(), _figure_words()
         for paragraph in _application_paragraphs(report):
             if not _COUNT.search(paragraph.text):
                 continue
             for offset, text in sentence_spans(paragraph.text):
-                if not any(word in text for word in about_words) or not any_word.search(text):
+                if not any(word in text for word in about_words):
                     continue
-                for figure, pattern in figures:
-                    if not _names(text, figure):
+                named = {index for word, index in figure_words if word in text}
+                for index, (figure, pattern) in enumerate(figures):
+                    if index not in named:
                         continue
                     about = any(word in text for word in figure.context)
                     for match in pattern.finditer(text):
