@@ -104,22 +104,25 @@ def _expected_labels(template: Template, name: str, clause: Optional[str]) -> tu
     return [], list(dict.fromkeys([*template.table4_headers, *template.table4_columns]))
 
 
-_computed: list[tuple[BoundTable, bool, TableDrift]] = []  # the current report's tables
+_computed: dict[tuple[int, bool], tuple[BoundTable, TableDrift]] = {}  # the latest tables, oldest first
 
 
 def table_drift(table: BoundTable, whole_cells: bool = True) -> TableDrift:
     """``whole_cells`` is False for PDF text, where a label cut short is usually a line wrap.
 
     Three rules ask for the drift of the same tables; it is computed once per table (callers
-    only read it).
+    only read it). When the memo fills, the oldest half is dropped: a report has far fewer
+    tables, so the second and third rule never recompute the current report's.
     """
-    for seen_table, seen_whole, drift in _computed:
-        if seen_table is table and seen_whole == whole_cells:
-            return drift
-    if len(_computed) >= 16:
-        _computed.clear()
+    key = (id(table), whole_cells)
+    entry = _computed.get(key)
+    if entry is not None and entry[0] is table:
+        return entry[1]
+    if len(_computed) >= 64:
+        for old in list(_computed)[:32]:
+            del _computed[old]
     drift = _table_drift(table, whole_cells)
-    _computed.append((table, whole_cells, drift))
+    _computed[key] = (table, drift)
     return drift
 
 
