@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable, Optional, Sequence
 
-from .model import Cell
+from .model import Cell, _FrozenRecord
 from .numbers import format_number
 
 OK = "ok"
@@ -20,8 +20,8 @@ MISMATCH = "mismatch"
 UNVERIFIABLE = "unverifiable"
 
 
-@dataclass(frozen=True)
-class SumResult:
+@dataclass(init=False, repr=False, eq=False)
+class SumResult(_FrozenRecord):
     """The outcome of ``total == sum(parts)``."""
 
     status: str
@@ -29,6 +29,21 @@ class SumResult:
     parts: tuple[Cell, ...]
     expected: Optional[Decimal] = None  # the sum of the parts, when every part is a number
     unreadable: tuple[Cell, ...] = ()
+
+    def __init__(
+        self,
+        status: str,
+        total: Cell,
+        parts: tuple[Cell, ...],
+        expected: Optional[Decimal] = None,
+        unreadable: tuple[Cell, ...] = (),
+    ) -> None:
+        fields = self.__dict__
+        fields["status"] = status
+        fields["total"] = total
+        fields["parts"] = parts
+        fields["expected"] = expected
+        fields["unreadable"] = unreadable
 
     @property
     def ok(self) -> bool:
@@ -74,8 +89,8 @@ def sum_values(cells: Sequence[Cell]) -> Optional[Decimal]:
     return sum((cell.value for cell in cells), Decimal(0))
 
 
-@dataclass(frozen=True)
-class JoinHint:
+@dataclass(init=False, repr=False, eq=False)
+class JoinHint(_FrozenRecord):
     """Two adjacent single digits that read as one number make the values add up."""
 
     index: int  # position of the first of the two digits
@@ -83,6 +98,14 @@ class JoinHint:
     second: Decimal
     joined: Decimal
     values: tuple[Decimal, ...]  # the values with the two digits joined
+
+    def __init__(self, index: int, first: Decimal, second: Decimal, joined: Decimal, values: tuple[Decimal, ...]) -> None:
+        fields = self.__dict__
+        fields["index"] = index
+        fields["first"] = first
+        fields["second"] = second
+        fields["joined"] = joined
+        fields["values"] = values
 
     def describe(self) -> str:
         return f"“{format_number(self.first)} {format_number(self.second)}”可能是“{format_number(self.joined)}”"

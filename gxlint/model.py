@@ -7,7 +7,7 @@ at the user's own file (line and column after the reader's position map).
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field, fields
+from dataclasses import FrozenInstanceError, dataclass, field, fields
 from decimal import Decimal
 from operator import attrgetter
 from typing import Any, Callable, Iterator, Optional
@@ -36,6 +36,22 @@ class _Record:
             return NotImplemented
         values = _field_values(type(self))
         return values(self) == values(other)
+
+
+class _FrozenRecord(_Record):
+    """:class:`_Record` for value objects that ``@dataclass(frozen=True)`` would make: fields cannot
+    be assigned after ``__init__`` (which fills ``self.__dict__``), and equal instances hash alike."""
+
+    __slots__ = ()
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __hash__(self) -> int:
+        return hash(_field_values(type(self))(self))
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Iterator, Optional
 
-from .model import BLANK, MALFORMED, NUMBER, Cell, Span
+from .model import BLANK, MALFORMED, NUMBER, Cell, Span, _FrozenRecord
 from .normalize import nfkc
 
 _INTEGER = re.compile(r"^-?(?:0|[1-9]\d*)$")
@@ -72,8 +72,8 @@ def to_decimal(text: str) -> Optional[Decimal]:
         return None
 
 
-@dataclass(frozen=True)
-class Quantity:
+@dataclass(init=False, repr=False, eq=False)
+class Quantity(_FrozenRecord):
     """A number written in prose with the measure word or unit after it."""
 
     value: Decimal
@@ -81,6 +81,14 @@ class Quantity:
     start: int
     end: int
     text: str
+
+    def __init__(self, value: Decimal, unit: str, start: int, end: int, text: str) -> None:
+        fields = self.__dict__
+        fields["value"] = value
+        fields["unit"] = unit
+        fields["start"] = start
+        fields["end"] = end
+        fields["text"] = text
 
 
 # Digits grouped by thousands (``2,266条``) are one number; the tail of a grouping is never one.

@@ -8,13 +8,18 @@ from decimal import Decimal
 
 import pytest
 
-from gxlint import model
+from gxlint import arithmetic, model, numbers
+from gxlint.bind.labels import Hit
 from gxlint.model import new_span
+from gxlint.parser.headings import HeadingShape
+from gxlint.readers import Document
 
 CLASSES = [
     model.Span, model.Line, model.Paragraph, model.Section, model.ChromeBlock, model.Cell, model.LabelMatch,
     model.TableRow, model.BoundTable, model.Tables, model.Metadata, model.Report,
+    HeadingShape, Hit, numbers.Quantity, arithmetic.SumResult, arithmetic.JoinHint, Document,
 ]
+FROZEN = {model.Span, HeadingShape, Hit, numbers.Quantity, arithmetic.SumResult, arithmetic.JoinHint}
 
 SAMPLE_VALUES = {
     "text": "一、总体情况", "lines": [], "section": 1, "numeral": "一", "title": "总体情况", "level": 1,
@@ -22,6 +27,8 @@ SAMPLE_VALUES = {
     "key": "k", "label": "l", "match": None, "cells": [], "name": "table3", "template": "gov-2021",
     "rows": [], "columns": ["a"], "path": "r.txt", "sections": [], "preamble": [], "chrome": [],
     "tables": None, "meta": None, "canonical": "c", "distance": 0.0, "kind": "web",
+    "how": "exact", "unit": "件", "start": 0, "end": 3, "status": "ok", "total": 3, "parts": (1, 2),
+    "index": 0, "first": Decimal(2), "second": Decimal(0), "joined": Decimal(20), "values": (Decimal(20),),
 }
 
 
@@ -35,7 +42,7 @@ def reference(cls):
             specs.append((f.name, f.type, dataclasses.field(default_factory=f.default_factory)))
         else:
             specs.append((f.name, f.type))
-    return dataclasses.make_dataclass(cls.__qualname__, specs, frozen=cls.__dataclass_params__.frozen)
+    return dataclasses.make_dataclass(cls.__qualname__, specs, frozen=cls in FROZEN)
 
 
 def required(cls) -> dict:
@@ -73,6 +80,12 @@ def test_instances_behave_as_generated_dataclasses(cls):
             assert getattr(mine, f.name) == [] and getattr(mine, f.name) is not getattr(again, f.name)
     changed = dataclasses.replace(mine, **{dataclasses.fields(cls)[0].name: "other"})
     assert changed != mine and dataclasses.replace(mine) == mine
+    if cls in FROZEN:
+        assert hash(mine) == hash(theirs) == hash(again)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(mine, dataclasses.fields(cls)[0].name, "other")
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            delattr(mine, dataclasses.fields(cls)[0].name)
 
 
 def test_span_is_frozen_and_hashable_and_new_span_makes_the_same():

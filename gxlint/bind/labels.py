@@ -11,6 +11,7 @@ import bisect
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
+from ..model import _FrozenRecord
 from ..normalize import has_cjk, label_key
 
 FUZZY_CUTOFF = 84.0
@@ -22,11 +23,19 @@ PREFIX_MIN = 6  # characters of a cut-short label needed before a prefix match c
 PREFIX_SHARE = 0.6  # …and the share of the full label they must cover
 
 
-@dataclass(frozen=True)
-class Hit:
+@dataclass(init=False, repr=False, eq=False)
+class Hit(_FrozenRecord):
+    """The template label a written label matched, and how."""
+
     canonical: str
     distance: float  # 0 exact; otherwise 100 - similarity
     how: str  # exact | suffix | prefix | fuzzy
+
+    def __init__(self, canonical: str, distance: float, how: str) -> None:
+        fields = self.__dict__
+        fields["canonical"] = canonical
+        fields["distance"] = distance
+        fields["how"] = how
 
 
 class LabelSet:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from ..model import _FrozenRecord
 from ..normalize import label_key
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
@@ -26,14 +27,24 @@ _MARKDOWN = re.compile(r"^\s*(?P<hashes>#{1,6})\s+(?P<title>\S.*?)\s*#*\s*$")
 MAX_TITLE = 40
 
 
-@dataclass(frozen=True)
-class HeadingShape:
+@dataclass(init=False, repr=False, eq=False)
+class HeadingShape(_FrozenRecord):
+    """What a heading line says: its level, numeral as written, title and the numeral's value."""
+
     level: int
     numeral: str
     title: str
     value: Optional[int]  # the numeral's value (一 → 1, （三） → 3, 2. → 2)
 
+    def __init__(self, level: int, numeral: str, title: str, value: Optional[int]) -> None:
+        fields = self.__dict__
+        fields["level"] = level
+        fields["numeral"] = numeral
+        fields["title"] = title
+        fields["value"] = value
 
+
+@functools.lru_cache(maxsize=1024)  # rules ask for the same few numerals (一, （二）, 3.) again and again
 def numeral_value(text: str) -> Optional[int]:
     digits = re.sub(r"[^一二三四五六七八九十\d]", "", text)
     if not digits:

@@ -13,7 +13,7 @@ import stat
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
-from ..model import Line
+from ..model import _NEW_LIST, Line, _Record
 
 SUFFIXES = {
     ".txt": "text",
@@ -34,8 +34,8 @@ class ReadError(Exception):
     """The file cannot be read as a report; the message says why, for the user."""
 
 
-@dataclass
-class Document:
+@dataclass(init=False, repr=False, eq=False)
+class Document(_Record):
     """The reader's text view of a file."""
 
     path: str
@@ -46,6 +46,26 @@ class Document:
     bom: bool = False
     markers: list[tuple[int, str]] = field(default_factory=list)  # (line, comment) for suppressions
     tables: list = field(default_factory=list)  # grid.Grid per table of a structured document
+
+    def __init__(
+        self,
+        path: str,
+        kind: str,
+        lines: list[Line],
+        encoding: str = "utf-8",
+        newline: str = "\n",
+        bom: bool = False,
+        markers: list[tuple[int, str]] = _NEW_LIST,
+        tables: list = _NEW_LIST,
+    ) -> None:
+        self.path = path
+        self.kind = kind
+        self.lines = lines
+        self.encoding = encoding
+        self.newline = newline
+        self.bom = bom
+        self.markers = [] if markers is _NEW_LIST else markers
+        self.tables = [] if tables is _NEW_LIST else tables
 
 
 ReaderFunc = Callable[[bytes, str], Document]
