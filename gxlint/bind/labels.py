@@ -19,6 +19,7 @@ MEMO_SIZE = 4096  # matches kept per label set
 MEMO_SETS = 64  # label sets whose matches are kept
 _MEMOS: dict[tuple, dict[tuple[str, bool], Optional[Hit]]] = {}  # keyed on the text as written
 _UNSEEN = object()
+_INDEXES: dict[tuple, tuple] = {}  # (labels as given, cutoff, min_suffix) -> the set's index
 PREFIX_MIN = 6  # characters of a cut-short label needed before a prefix match counts
 PREFIX_SHARE = 0.6  # …and the share of the full label they must cover
 
@@ -42,17 +43,23 @@ class LabelSet:
     """A set of canonical labels, indexed for fast exact, suffix and fuzzy look-ups."""
 
     def __init__(self, labels: Iterable[str], cutoff: float = FUZZY_CUTOFF, min_suffix: int = 4):
-        self.by_key: dict[str, str] = {}
-        for label in labels:
-            self.by_key.setdefault(label_key(label), label)
-        self.keys = list(self.by_key)
-        self.sorted_keys = sorted(self.keys)
+        written = tuple(labels)
+        index = _INDEXES.get((written, cutoff, min_suffix))
+        if index is None:
+            by_key: dict[str, str] = {}
+            for label in written:
+                by_key.setdefault(label_key(label), label)
+            # Keyed on the written labels too: a Hit names the canonical label as the set spells it.
+            index = (by_key, list(by_key), sorted(by_key), (tuple(by_key.items()), cutoff, min_suffix))
+            if len(_INDEXES) > MEMO_SETS:
+                _INDEXES.clear()
+            _INDEXES[(written, cutoff, min_suffix)] = index
+        # Binders build their label sets afresh for every report from the same template labels:
+        # the index and the matches are shared by every set with the same labels (read-only), so a
+        # run over many reports keys each label and matches each written label once.
+        self.by_key, self.keys, self.sorted_keys, self.memo_key = index
         self.cutoff = cutoff
         self.min_suffix = min_suffix
-        # Binders build their label sets afresh for every report; the matches are shared by every
-        # set with the same labels, so a run over many reports matches each written label once.
-        # Keyed on the written labels too: a Hit names the canonical label as the set spells it.
-        self.memo_key = (tuple(self.by_key.items()), cutoff, min_suffix)
         self._memo = _MEMOS.setdefault(self.memo_key, {})
 
     def __contains__(self, text: str) -> bool:
