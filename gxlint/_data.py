@@ -22,9 +22,9 @@ import marshal
 import os
 import pkgutil
 import sys
-from typing import Optional
+from typing import Any, Callable, Optional
 
-_FORMAT = 1  # bump when the cache record changes shape
+_FORMAT = 2  # bump when the cache record changes shape
 
 
 def read_text(package: str, name: str) -> str:
@@ -40,17 +40,34 @@ def read_text(package: str, name: str) -> str:
 
 def load_toml(package: str, name: str) -> dict:
     """The parsed TOML file ``name`` inside ``package`` (a new dictionary on every call)."""
+    return _cached(package, name, "", lambda: _parse(package, name), dict)
+
+
+def load_derived(package: str, name: str, build: Callable[[], Any]) -> Any:
+    """``build()``: plain data (dicts, lists, tuples, sets, strings, numbers, None) that ``build``
+    derives from the data file ``name`` inside ``package``, cached as parsed TOML is.
+
+    The cached copy is tied to the module that defines ``build`` as well as to the data file, so
+    editing either the data or the code that derives from it makes the copy stale.
+    """
+    code = getattr(sys.modules.get(build.__module__), "__file__", None)
+    if not code:
+        return build()
+    return _cached(package, name, build.__qualname__, build, object, os.path.abspath(code))
+
+
+def _cached(package: str, name: str, label: str, produce: Callable[[], Any], kind: type, *also: str) -> Any:
     path = _file_path(package, name)
-    cache = _cache_path(path) if path is not None else None
+    cache = _cache_path(path, label) if path is not None else None
     if path is None or cache is None:
-        return _parse(package, name)
+        return produce()
     try:
-        stamp = _stamp(path)
+        stamp = (_FORMAT, *(_stat(source) for source in (path, *also)))
     except OSError:
-        return _parse(package, name)
-    data = _read_cache(cache, stamp)
+        return produce()
+    data = _read_cache(cache, stamp, kind)
     if data is None:
-        data = _parse(package, name)
+        data = produce()
         if not sys.dont_write_bytecode:
             _write_cache(cache, stamp, data)
     return data
@@ -72,15 +89,16 @@ def _file_path(package: str, name: str) -> Optional[str]:
     return path if os.path.isfile(path) else None
 
 
-def _cache_path(path: str) -> Optional[str]:
-    """``<cache>/gxlint/data/<the data file's absolute path>.cpython-311.marshal``."""
+def _cache_path(path: str, label: str = "") -> Optional[str]:
+    """``<cache>/gxlint/data/<the data file's absolute path>[.label].cpython-311.marshal``."""
     tag = sys.implementation.cache_tag
     root = _cache_root()
     if tag is None or root is None:
         return None
     drive, rest = os.path.splitdrive(path)
     parts = [part for part in f"{drive.replace(':', '')}/{rest}".replace("\\", "/").split("/") if part]
-    return os.path.join(root, *parts[:-1], f"{parts[-1]}.{tag}.marshal")
+    suffix = f".{label}" if label else ""
+    return os.path.join(root, *parts[:-1], f"{parts[-1]}{suffix}.{tag}.marshal")
 
 
 def _cache_root() -> Optional[str]:
@@ -93,27 +111,27 @@ def _cache_root() -> Optional[str]:
     return os.path.join(base, "gxlint", "data")
 
 
-def _stamp(path: str) -> tuple[int, str, int, int]:
+def _stat(path: str) -> tuple[str, int, int]:
     info = os.stat(path)
-    return (_FORMAT, path, info.st_mtime_ns, info.st_size)
+    return (path, info.st_mtime_ns, info.st_size)
 
 
-def _read_cache(cache: str, stamp: tuple[int, str, int, int]) -> Optional[dict]:
+def _read_cache(cache: str, stamp: tuple, kind: type) -> Any:
     try:
         with open(cache, "rb") as handle:
             record = marshal.loads(handle.read())
     except (OSError, EOFError, ValueError, TypeError):
         return None
-    if isinstance(record, tuple) and len(record) == 2 and record[0] == stamp and isinstance(record[1], dict):
+    if isinstance(record, tuple) and len(record) == 2 and record[0] == stamp and isinstance(record[1], kind):
         return record[1]
     return None
 
 
-def _write_cache(cache: str, stamp: tuple[int, str, int, int], data: dict) -> None:
+def _write_cache(cache: str, stamp: tuple, data: Any) -> None:
     """Write atomically (a temporary file, then a rename); give up silently on any failure."""
     try:
         blob = marshal.dumps((stamp, data))
-    except ValueError:  # a value marshal cannot hold (TOML dates): parse every time
+    except ValueError:  # a value marshal cannot hold (TOML dates): build it every time
         return
     temporary = f"{cache}.{os.getpid()}.tmp"
     try:
@@ -128,4 +146,4 @@ def _write_cache(cache: str, stamp: tuple[int, str, int, int], data: dict) -> No
             pass
 
 
-__all__ = ["load_toml", "read_text"]
+__all__ = ["load_derived", "load_toml", "read_text"]

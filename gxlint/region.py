@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from ._data import read_text
+from ._data import load_derived, read_text
 from .normalize import all_cjk
 
 _ADDRESS = re.compile(r"(?:通讯地址|通信地址|联系地址|办公地址|办公地点|受理地点|地址|地点)\s*[:：]?\s*(?P<address>[^，。；;,、()（）]{2,40})")
@@ -133,14 +133,24 @@ def postal_prefixes() -> dict[str, str]:
     return {prefix: province for prefix, province in _read("postal_prefixes.tsv")}
 
 
-@lru_cache(maxsize=2)
 def _place_names(short: bool) -> tuple[dict[str, list[tuple[str, Optional[str]]]], int]:
     """Searchable name → the (province, city) pairs it can mean, and the longest name's length."""
+    return _place_indexes()[short]
+
+
+@lru_cache(maxsize=1)
+def _place_indexes() -> tuple[tuple[dict, int], tuple[dict, int]]:
+    """Both indexes: building them from the 3,000-row table costs more than the first report's
+    region lookup, so they are cached across runs (:func:`gxlint._data.load_derived`)."""
+    return load_derived("gxlint.data", "regions.tsv", _build_place_indexes)
+
+
+def _build_place_indexes() -> tuple[tuple[dict, int], tuple[dict, int]]:
+    """Full names only (for addresses), then with short city and province names (for agencies)."""
     table = load_regions()
-    if not short:
-        names = table.names()
-        return names, max(map(len, names))
-    names = dict(_place_names(False)[0])  # the entries are replaced below, never changed in place
+    names = table.names()
+    full = (names, max(map(len, names)))
+    names = dict(names)  # the entries are replaced below, never changed in place
     for name, cities in table.city_short.items():
         if len(name) >= 2 and name not in names:
             names[name] = [(table.cities[c], c) for c in cities]
@@ -149,7 +159,7 @@ def _place_names(short: bool) -> tuple[dict[str, list[tuple[str, Optional[str]]]
         # and 吉林 alone may be the province or its city 吉林市: it names the province only
         short_name = table.short_name(province)
         names[short_name] = [*names.get(short_name, []), (province, province if province in table.municipalities else None)]
-    return names, max(map(len, names))
+    return full, (names, max(map(len, names)))
 
 
 def places_in(text: str, short: bool = False) -> list[list[tuple[str, Optional[str]]]]:

@@ -122,3 +122,28 @@ def test_no_home_directory_means_no_cache(data_pkg, monkeypatch):
     monkeypatch.setattr(_data.os.path, "expanduser", lambda path: path)
     assert _data._cache_root() is None
     assert load_toml("toml_pkg", "d.toml") == {"a": {"b": ["x", 1, 2.5, True]}}
+
+
+def test_derived_data_is_cached_and_tied_to_the_code_that_derives_it(data_pkg, monkeypatch):
+    code = data_pkg / "derive.py"
+    code.write_text(
+        "from gxlint._data import read_text\n"
+        "calls = []\n"
+        "def build():\n"
+        "    calls.append(1)\n"
+        "    return {'size': len(read_text('toml_pkg', 'd.toml')), 'pairs': [('a', None)]}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.delitem(sys.modules, "toml_pkg.derive", raising=False)
+    from toml_pkg import derive
+
+    expected = {"size": 28, "pairs": [("a", None)]}
+    assert _data.load_derived("toml_pkg", "d.toml", derive.build) == expected
+    assert _data.load_derived("toml_pkg", "d.toml", derive.build) == expected
+    assert derive.calls == [1]  # the second came from the cache
+    stat = code.stat()
+    os.utime(code, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))  # the code changed
+    assert _data.load_derived("toml_pkg", "d.toml", derive.build) == expected
+    assert derive.calls == [1, 1]
+    (data_pkg / "d.toml").write_text("x = 1\n", encoding="utf-8")  # the data changed
+    assert _data.load_derived("toml_pkg", "d.toml", derive.build) == {"size": 6, "pairs": [("a", None)]}

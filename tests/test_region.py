@@ -158,3 +158,16 @@ def test_name_line_test_is_the_name_line_pattern():
     ]
     samples += [chr(cp) * 2 + "局" for cp in [*range(0, 0x110000, 97), 0x4DFF, 0x4E00, 0x9FFF, 0xA000] if not 0xD800 <= cp <= 0xDFFF]
     assert [bool(pattern.match(s)) for s in samples] == [_is_name_line(s) for s in samples]
+
+
+def test_cached_place_indexes_are_the_built_ones(tmp_path, monkeypatch):
+    import sys
+
+    from gxlint import region
+
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = region._build_place_indexes()
+    assert region.load_derived("gxlint.data", "regions.tsv", region._build_place_indexes) == built  # written
+    assert list(tmp_path.rglob("regions.tsv._build_place_indexes.*.marshal"))
+    assert region.load_derived("gxlint.data", "regions.tsv", region._build_place_indexes) == built  # read
