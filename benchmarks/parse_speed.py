@@ -6,13 +6,18 @@ Prints CPU milliseconds for one seed-sized report (read, parse, bind; median of 
 after a warm-up that pays the one-time template and regex set-up), then the time per MB for
 reports of 1, 2.5 and 5 MB (flat when the cost is linear), then the hostile inputs that break
 naive table searches and regexes: 100,000 ``|`` characters, 50,000 blank lines, one 1 MB line,
-a heading repeated 20,000 times, a 5 MB table region of pipe rows. Nothing here is a test: timings are read by a person.
+a heading repeated 20,000 times, a 5 MB table region of pipe rows. Last, what a one-file run pays
+before and during its first parse: importing the reader, parser and model, then the first report
+(templates, regexes), in a fresh interpreter (best of five). Nothing here is a test: timings are
+read by a person.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -71,6 +76,29 @@ def hostile() -> dict[str, bytes]:
     }
 
 
+_FRESH = """
+import sys, time
+sys.path.insert(0, {root!r})
+start = time.process_time()
+from gxlint.parser import parse
+from gxlint.readers import read_path
+imported = time.process_time()
+parse(read_path({path!r}))
+print((imported - start) * 1000, (time.process_time() - imported) * 1000)
+"""
+
+
+def fresh_start(path: Path, runs: int = 5) -> tuple[float, float]:
+    """CPU ms to import the engine and to parse one report, in a new interpreter (best of ``runs``)."""
+    script = _FRESH.format(root=str(HERE.parent), path=str(path))
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
+    results = []
+    for _ in range(runs):
+        output = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+        results.append(tuple(float(x) for x in output.stdout.split()))
+    return min(r[0] for r in results), min(r[1] for r in results)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=5)
@@ -90,6 +118,9 @@ def main() -> None:
     for name, data in hostile().items():
         seconds = timed(data, "hostile.txt", max(1, args.repeat // 2))
         print(f"  {name:28s} {len(data) / 2**20:5.2f} MB: {seconds:6.3f} s")
+
+    imported, first = fresh_start(SEEDS[0])
+    print(f"fresh interpreter: import {imported:.1f} ms, first report {first:.1f} ms (CPU, best of 5)")
 
 
 if __name__ == "__main__":
