@@ -11,6 +11,7 @@ from typing import Optional, TextIO
 from .._version import __version__
 from ..config import ConfigError, Resolved, check_against, load_config, resolve
 from ..diagnostics import Diagnostic
+from ..runner import collector_paused
 from .options import config_values
 from .report import ExitStatus, error, plugin_failures, write_output
 
@@ -57,7 +58,8 @@ def run(args: argparse.Namespace, stdin: Optional[TextIO] = None) -> int:
     except _Done as done:
         return done.status
     diagnostics = [d for result in results for d in result.diagnostics]
-    _print(args, settings, registry, results, diagnostics)
+    with collector_paused():
+        _print(args, settings, registry, results, diagnostics)
     return _status(args, settings, diagnostics, plugin_broken)
 
 
