@@ -13,10 +13,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
-from importlib import resources
 from typing import Iterator, Optional
 
-from gxlint._toml import toml
+from gxlint._data import load_toml
 from gxlint.model import Paragraph, Report
 from gxlint.normalize import nfkc
 from gxlint.numbers import Quantity, find_quantities
@@ -235,7 +234,6 @@ class Split:
 
 @functools.lru_cache(maxsize=1)
 def known_splits() -> tuple[Split, ...]:
-    text = resources.files("gxlint_rules").joinpath("exhaustive_splits.toml").read_text(encoding="utf-8")
     return tuple(
         Split(
             item["name"],
@@ -243,7 +241,7 @@ def known_splits() -> tuple[Split, ...]:
             tuple(tuple(words) for words in item["parts"]),
             bool(item.get("exhaustive", False)),
         )
-        for item in toml.loads(text)["split"]
+        for item in load_toml(__package__, "exhaustive_splits.toml")["split"]
     )
 
 

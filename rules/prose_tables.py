@@ -13,10 +13,9 @@ import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from importlib import resources
 from typing import Iterable, Optional
 
-from gxlint._toml import toml
+from gxlint._data import load_toml
 from gxlint.arithmetic import sum_values
 from gxlint.diagnostics import Diagnostic, Severity
 from gxlint.model import BoundTable, Paragraph, Report
@@ -44,9 +43,8 @@ class Figure:
 
 @functools.lru_cache(maxsize=1)
 def _figures() -> tuple[tuple[Figure, re.Pattern], ...]:
-    text = resources.files("gxlint_rules").joinpath("application_figures.toml").read_text(encoding="utf-8")
     found = []
-    for item in toml.loads(text)["figure"]:
+    for item in load_toml(__package__, "application_figures.toml")["figure"]:
         figure = Figure(tuple(item["words"]), tuple(item["context"]), tuple(item["accept"]))
         words = "|".join(sorted(map(re.escape, figure.words), key=len, reverse=True))
         pattern = lazy_pattern(rf"(?<!未)(?:{words}){_FILLER}(\d+)\s*(件|条|个|份|起)")

@@ -11,10 +11,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable, Iterator, Optional
 
-from gxlint._toml import toml
+from gxlint._data import load_toml
 from gxlint.diagnostics import Diagnostic, Severity
 from gxlint.model import Paragraph, Report
 from gxlint.rule import Rule, RuleContext
@@ -201,8 +200,7 @@ class DocumentNumberFutureYear(Rule):
 
 @lru_cache(maxsize=1)
 def known_references() -> list[dict]:
-    text = resources.files("gxlint.data").joinpath("known_references.toml").read_text(encoding="utf-8")
-    return toml.loads(text)["reference"]
+    return load_toml("gxlint.data", "known_references.toml")["reference"]
 
 
 def _matches(cite: Citation, entry: dict) -> bool:
