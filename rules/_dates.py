@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from gxlint.model import Report, Span
+from gxlint.model import Report, Span, _Record
 
 from ._contacts import fold
 from ._memo import lazy_pattern, per_report
@@ -39,14 +39,24 @@ def parse_chinese_date(text: str, default_year: Optional[int] = None) -> Optiona
     return None
 
 
-@dataclass
-class DatedEvidence:
-    """A date that says when the report was signed or published, and where it is written."""
+@dataclass(init=False, repr=False, eq=False)
+class DatedEvidence(_Record):
+    """A date that says when the report was signed or published, and where it is written.
+
+    ``==`` and ``repr`` from the model's record base, as @dataclass makes them, and a written-out
+    __init__: @dataclass would compile them anew at every import.
+    """
 
     what: str  # 落款日期 | 发布日期 | 成文日期 …
     date: datetime.date
     written: str
     span: Span
+
+    def __init__(self, what: str, date: datetime.date, written: str, span: Span) -> None:
+        self.what = what
+        self.date = date
+        self.written = written
+        self.span = span
 
 
 @per_report

@@ -11,12 +11,12 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator, Optional
 
 from gxlint._data import load_toml
-from gxlint.model import Paragraph, Report
+from gxlint.model import Paragraph, Report, _FrozenRecord
 from gxlint.normalize import nfkc
 from gxlint.numbers import Quantity, find_quantities
 
@@ -32,11 +32,20 @@ _BETWEEN_WHOLE_AND_MARKER = lazy_pattern(r"^[\s，,：:;；]*$")
 _APPROXIMATE = lazy_pattern(r"(约|近|超过|超|逾|大约|将近)\s*$")
 
 
-@dataclass(frozen=True)
-class Sentence:
+# The value classes below are dataclasses with a written-out __init__ on the model's record base
+# (frozen, ``==`` and ``repr`` as @dataclass(frozen=True) makes them), which @dataclass would
+# otherwise compile anew at every import.
+@dataclass(init=False, repr=False, eq=False)
+class Sentence(_FrozenRecord):
     paragraph: Paragraph
     start: int  # offset in the paragraph text
     text: str
+
+    def __init__(self, paragraph: Paragraph, start: int, text: str) -> None:
+        fields = self.__dict__
+        fields["paragraph"] = paragraph
+        fields["start"] = start
+        fields["text"] = text
 
     def quantities(self) -> list[Quantity]:
         # Found once: a breakdown looks at its sentence's figures several times (the whole, then
@@ -75,15 +84,21 @@ def in_unit(quantity: Quantity, unit: str) -> Decimal:
     return quantity.value * MONEY[quantity.unit] / MONEY[unit]
 
 
-@dataclass(frozen=True)
-class Part:
+@dataclass(init=False, repr=False, eq=False)
+class Part(_FrozenRecord):
     quantity: Quantity
     label: str  # the clause text before the number (``通过门户网站公开政府信息``)
     sentence: Sentence
 
+    def __init__(self, quantity: Quantity, label: str, sentence: Sentence) -> None:
+        fields = self.__dict__
+        fields["quantity"] = quantity
+        fields["label"] = label
+        fields["sentence"] = sentence
 
-@dataclass(frozen=True)
-class Breakdown:
+
+@dataclass(init=False, repr=False, eq=False)
+class Breakdown(_FrozenRecord):
     """A whole and the parts the text lists under it with ``其中``."""
 
     whole: Quantity
@@ -91,6 +106,16 @@ class Breakdown:
     context: str  # the text before the whole in its sentence (what the whole counts)
     parts: tuple[Part, ...]
     marker_sentence: Sentence
+
+    def __init__(
+        self, whole: Quantity, whole_sentence: Sentence, context: str, parts: tuple[Part, ...], marker_sentence: Sentence
+    ) -> None:
+        fields = self.__dict__
+        fields["whole"] = whole
+        fields["whole_sentence"] = whole_sentence
+        fields["context"] = context
+        fields["parts"] = parts
+        fields["marker_sentence"] = marker_sentence
 
     def normalized(self) -> tuple[str, tuple[str, ...]]:
         """The context and the part labels in NFKC form, as every split compares them: found once."""
@@ -200,19 +225,22 @@ def _outside_brackets(text: str) -> list[bool]:
     return flags
 
 
-@dataclass(frozen=True)
-class Split:
+@dataclass(init=False, repr=False, eq=False)
+class Split(_FrozenRecord):
     name: str
     whole: tuple[str, ...]
     parts: tuple[tuple[str, ...], ...]
     exhaustive: bool
-    # The words in NFKC form, as they are compared: normalised once, not for every breakdown.
-    _whole_keys: tuple[str, ...] = field(init=False, repr=False, compare=False)
-    _part_keys: tuple[tuple[str, ...], ...] = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_whole_keys", tuple(nfkc(word) for word in self.whole))
-        object.__setattr__(self, "_part_keys", tuple(tuple(nfkc(w) for w in words) for words in self.parts))
+    def __init__(self, name: str, whole: tuple[str, ...], parts: tuple[tuple[str, ...], ...], exhaustive: bool) -> None:
+        fields = self.__dict__
+        fields["name"] = name
+        fields["whole"] = whole
+        fields["parts"] = parts
+        fields["exhaustive"] = exhaustive
+        # Not fields: the words in NFKC form, as they are compared, normalised once.
+        fields["_whole_keys"] = tuple(nfkc(word) for word in whole)
+        fields["_part_keys"] = tuple(tuple(nfkc(w) for w in words) for words in parts)
 
     def match(self, breakdown: Breakdown) -> Optional[dict[int, list[Part]]]:
         """The listed parts under each split item, when every listed part is exactly one item.

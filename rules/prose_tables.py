@@ -18,7 +18,7 @@ from typing import Iterable, Optional
 from gxlint._data import load_toml
 from gxlint.arithmetic import sum_values
 from gxlint.diagnostics import Diagnostic, Severity
-from gxlint.model import BoundTable, Paragraph, Report
+from gxlint.model import BoundTable, Paragraph, Report, _FrozenRecord
 from gxlint.normalize import label_key
 from gxlint.numbers import format_number
 from gxlint.rule import Rule, RuleContext
@@ -34,11 +34,20 @@ _YEAR = lazy_pattern(r"(20\d\d)\s*年")
 _COUNT = lazy_pattern(r"\d\s*[件条个份起]")  # every compared figure ends so (see _figures)
 
 
-@dataclass(frozen=True)
-class Figure:
+@dataclass(init=False, repr=False, eq=False)
+class Figure(_FrozenRecord):
+    """A figure of ``application_figures.toml`` (frozen, as @dataclass(frozen=True) would make it,
+    with a written-out __init__ that is not compiled anew at every import)."""
+
     words: tuple[str, ...]
     context: tuple[str, ...]
     accept: tuple[str, ...]
+
+    def __init__(self, words: tuple[str, ...], context: tuple[str, ...], accept: tuple[str, ...]) -> None:
+        fields = self.__dict__
+        fields["words"] = words
+        fields["context"] = context
+        fields["accept"] = accept
 
 
 @functools.lru_cache(maxsize=1)

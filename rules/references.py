@@ -15,7 +15,7 @@ from typing import Iterable, Iterator, Optional
 
 from gxlint._data import load_toml
 from gxlint.diagnostics import Diagnostic, Severity
-from gxlint.model import Paragraph, Report
+from gxlint.model import Paragraph, Report, _Record
 from gxlint.rule import Rule, RuleContext
 
 from ._contacts import fold
@@ -40,8 +40,11 @@ _DECREE = lazy_pattern(r"(?P<issuer>国务院令)\s*第\s*(?P<serial>\d{1,5})\s*
 _TITLE_BEFORE = lazy_pattern(r"《(?P<title>[^《》]{2,120})》\s*[(]?\s*$")
 
 
-@dataclass
-class Citation:
+@dataclass(init=False, repr=False, eq=False)
+class Citation(_Record):
+    """A document number as cited. ``==`` and ``repr`` from the model's record base, as @dataclass
+    makes them, and a written-out __init__: @dataclass would compile them anew at every import."""
+
     form: str  # ok | unclosed | unopened | brackets | decree
     issuer: str
     year: Optional[int]
@@ -49,6 +52,17 @@ class Citation:
     start: int  # where the issuer (or the bracket when there is none) starts
     end: int
     paragraph: Paragraph
+
+    def __init__(
+        self, form: str, issuer: str, year: Optional[int], serial: int, start: int, end: int, paragraph: Paragraph
+    ) -> None:
+        self.form = form
+        self.issuer = issuer
+        self.year = year
+        self.serial = serial
+        self.start = start
+        self.end = end
+        self.paragraph = paragraph
 
     @property
     def written(self) -> str:
