@@ -5,6 +5,12 @@ Sentences are taken from the seed reports (line numbers given) or shaped like th
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
+
+import pytest
+from gxlint_rules import _dates, _prose, prose_tables, references
+
 from gxlint.diagnostics import Severity
 from gxlint.testing import lint_text
 
@@ -267,3 +273,28 @@ def test_thousands_separators_are_one_number():
 def test_an_approximate_whole_is_not_a_whole():
     text = section_one("全年共受理建议、提案约3件。其中主办件2件，协办件2件。")
     assert found(text) == []
+
+
+# The value classes of the prose, date and document-number rules write out their ``__init__`` on
+# the model's record base; they must still behave as the dataclasses they replace.
+VALUE_CLASSES = [
+    (_prose.Sentence, True), (_prose.Part, True), (_prose.Breakdown, True), (_prose.Split, True),
+    (prose_tables.Figure, True), (_dates.DatedEvidence, False), (references.Citation, False),
+]
+
+
+@pytest.mark.parametrize(("cls", "frozen"), VALUE_CLASSES, ids=lambda c: getattr(c, "__name__", ""))
+def test_value_classes_behave_as_generated_dataclasses(cls, frozen):
+    names = [f.name for f in dataclasses.fields(cls)]
+    assert [p for p in inspect.signature(cls.__init__).parameters][1:] == names
+    reference = dataclasses.make_dataclass(cls.__qualname__, names, frozen=frozen)
+    values = {name: f"{name}-value" for name in names}
+    mine, theirs = cls(**values), reference(**values)
+    assert repr(mine) == repr(theirs)
+    assert all(getattr(mine, name) == getattr(theirs, name) for name in names)
+    assert mine == cls(**values) and mine != cls(**{**values, names[0]: "other"}) and mine != theirs
+    assert (cls.__hash__ is None) == (reference.__hash__ is None)
+    if frozen:
+        assert hash(mine) == hash(theirs)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(mine, names[0], "other")
