@@ -20,3 +20,15 @@ PEER = FIXTURES / "peer"
 @pytest.fixture(scope="session")
 def seeds() -> dict[str, Path]:
     return SEEDS
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_outside_the_checkout(tmp_path_factory: pytest.TempPathFactory):
+    """Runs of the CLI in tests keep their result cache in a temporary directory, not in the checkout.
+
+    Tests of the cache itself set or clear these variables for their own runs.
+    """
+    patch = pytest.MonkeyPatch()
+    patch.setenv("GXLINT_CACHE_DIR", str(tmp_path_factory.mktemp("gxlint-cache")))
+    yield
+    patch.undo()
