@@ -12,7 +12,8 @@ path, as ``sys.pycache_prefix`` keeps bytecode. Not beside the package: files th
 ``pip uninstall``. A cached copy is used only while the data file has the size and modification
 time recorded with it, and ignored when it cannot be read or is damaged; it is written (atomically)
 only where Python may write bytecode (not under ``PYTHONDONTWRITEBYTECODE``). Deleting the
-directory is always safe.
+directory is always safe. :func:`load_derived` keeps data built from a file the same way (the
+region table's place-name indexes), tied also to the code that builds it.
 """
 
 from __future__ import annotations
