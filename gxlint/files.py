@@ -63,7 +63,9 @@ def _walk(root: str, exclude: list[str], seen: set[str]) -> Iterator[str]:
             path = os.path.join(directory, name)
             if not is_report(name) or matches_any(path, exclude):
                 continue
-            real = os.path.realpath(path)
+            # The real path of a file that is not itself a link is its directory's real path and
+            # its name: one lstat instead of realpath's one per path component.
+            real = os.path.realpath(path) if os.path.islink(path) else os.path.join(real_dir, name)
             if real in seen:
                 continue
             seen.add(real)

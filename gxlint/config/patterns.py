@@ -10,7 +10,10 @@ gxlint is run from.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
+import re
+from typing import Optional
 
 
 def normalize(pattern: str, base_dir: str) -> str:
@@ -36,4 +39,33 @@ def matches(path: str, pattern: str) -> bool:
 
 
 def matches_any(path: str, patterns: list[str]) -> bool:
-    return any(matches(path, pattern) for pattern in patterns)
+    """``any(matches(path, p) for p in patterns)``, with the patterns compiled once per list.
+
+    A walk over a directory of thousands of reports tests every name against every default
+    exclude; one compiled alternation per list does in one regex match what ``fnmatch`` does in
+    a Python call per pattern.
+    """
+    if not patterns:
+        return False
+    has_paths = any("/" in pattern for pattern in patterns)
+    names, paths = _compiled(tuple(patterns), os.getcwd() if has_paths else "")
+    normalized = path.replace("\\", "/").rstrip("/")
+    if names is not None and names.match(os.path.normcase(normalized.rsplit("/", 1)[-1])):
+        return True
+    if not paths:
+        return False
+    absolute = os.path.abspath(normalized).replace("\\", "/")
+    folded = os.path.normcase(absolute)
+    return any(glob.match(folded) or absolute.startswith(prefix) for glob, prefix in paths)
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled(patterns: tuple[str, ...], cwd: str) -> tuple[Optional[re.Pattern], tuple[tuple[re.Pattern, str], ...]]:
+    """The name patterns as one regex, and each path pattern (anchored at ``cwd``) with its prefix."""
+    name_globs = [fnmatch.translate(os.path.normcase(p)) for p in patterns if "/" not in p]
+    path_globs = []
+    for pattern in patterns:
+        if "/" in pattern:
+            anchored = pattern if os.path.isabs(pattern) else normalize(pattern, cwd)
+            path_globs.append((re.compile(fnmatch.translate(os.path.normcase(anchored))), anchored.rstrip("/") + "/"))
+    return (re.compile("|".join(name_globs)) if name_globs else None), tuple(path_globs)
