@@ -64,11 +64,12 @@ def pools(monkeypatch):
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_time_cap_stops_one_file_and_the_batch_goes_on(batch, slow_parser, pools, jobs):
-    results = lint_files(batch, Settings(max_seconds=0.5), jobs)
+    # The cap leaves a normal report (first-report set-up included) room on a busy machine.
+    results = lint_files(batch, Settings(max_seconds=2), jobs)
     assert bool(pools) == (jobs == 2)
     assert [os.path.basename(r.path) for r in results] == ["a.txt", "slow.txt", "c.txt", "d.txt"]
     [slow] = results[1].diagnostics
-    assert slow.code == "GX004" and "0.5 秒" in slow.message
+    assert slow.code == "GX004" and "2 秒" in slow.message
     assert codes(results[0]) == codes(results[2]) and codes(results[0])
     assert "GX004" not in codes(results[0])
 
