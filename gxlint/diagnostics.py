@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Optional
 
 
@@ -77,7 +77,14 @@ class Diagnostic:
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     def with_path(self, path: str) -> Diagnostic:
-        return replace(self, path=path)
+        """A copy naming ``path``: once per finding of every file, so the copy skips
+        ``dataclasses.replace`` (which re-runs the frozen ``__init__`` field by field)."""
+        if self.path == path:
+            return self
+        copy = object.__new__(Diagnostic)
+        copy.__dict__.update(self.__dict__)
+        copy.__dict__["path"] = path
+        return copy
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code, self.message)

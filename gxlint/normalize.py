@@ -13,27 +13,26 @@ import unicodedata
 
 _SPACE = re.compile(r"[\s\u3000|]+")
 # After NFKC the full-width forms are ASCII; fold the remaining look-alikes.
-_FOLD = str.maketrans(
-    {
-        "、": ",",
-        "，": ",",
-        "；": ";",
-        "“": '"',
-        "”": '"',
-        "「": '"',
-        "」": '"',
-        "‘": "'",
-        "’": "'",
-        "〔": "[",
-        "〕": "]",
-        "【": "[",
-        "】": "]",
-        "—": "-",
-        "–": "-",
-        "．": ".",
-        "。": ".",
-    }
-)
+_FOLD = {
+    "、": ",",
+    "，": ",",
+    "；": ";",
+    "“": '"',
+    "”": '"',
+    "「": '"',
+    "」": '"',
+    "‘": "'",
+    "’": "'",
+    "〔": "[",
+    "〕": "]",
+    "【": "[",
+    "】": "]",
+    "—": "-",
+    "–": "-",
+    "．": ".",
+    "。": ".",
+}
+_FOLDABLE = frozenset(_FOLD)
 _LIST_NUMBER = re.compile(r"^(\d+)[,.]")
 
 # A few very common traditional characters: their presence switches on full conversion.
@@ -50,7 +49,11 @@ def label_key(text: str) -> str:
     key = nfkc(text)
     if not _TRADITIONAL_HINTS.isdisjoint(key):  # any hint character in the text
         key = to_simplified(key)
-    key = _SPACE.sub("", key.translate(_FOLD))
+    # str.translate takes its slow path on Chinese text; the marks to fold are few and
+    # map to ASCII, so replacing each one present gives the same string in a fraction of the time.
+    for mark in _FOLDABLE.intersection(key):
+        key = key.replace(mark, _FOLD[mark])
+    key = _SPACE.sub("", key)
     return _LIST_NUMBER.sub(r"\1.", key)
 
 

@@ -108,7 +108,10 @@ def section_extent(report: Report, section: Section) -> list[Section]:
     An overview whose points are numbered 一、二、 at the top level still has its text under those
     headings; it belongs to the statutory section before them.
     """
-    index = report.sections.index(section)
+    # By identity first: list.index compares every earlier section field by field.
+    index = next((i for i, candidate in enumerate(report.sections) if candidate is section), None)
+    if index is None:
+        index = report.sections.index(section)
     extent = [section]
     for following in report.sections[index + 1 :]:
         if following.number is not None:

@@ -11,10 +11,9 @@ import itertools
 import re
 import weakref
 from dataclasses import dataclass
-from importlib import resources
 from typing import Callable, Iterator, Optional
 
-from gxlint._toml import toml
+from gxlint._data import load_toml
 from gxlint.diagnostics import Edit, Fix
 from gxlint.model import Line, Report, Span
 
@@ -124,8 +123,7 @@ def _line_span(line: Line) -> Callable[[int, Optional[int]], Span]:
 @functools.cache
 def load_data(name: str) -> dict:
     """A TOML data file shipped in this package (lexicons, allow-lists)."""
-    text = resources.files("gxlint_rules").joinpath(name).read_text(encoding="utf-8")
-    return toml.loads(text)
+    return load_toml("gxlint_rules", name)
 
 
 def fixable(report: Report, whole_lines: bool = False) -> bool:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gxlint.cli.main import main
 from gxlint.formatting.github import escape_data, escape_property
@@ -169,3 +171,18 @@ def test_columns_count_characters_not_bytes(project, capsys):
     (project / "wide.txt").write_text("一、总体情况\n𠀀é中【演示错误】\n", encoding="utf-8")
     _, out = gxlint(capsys, "--select", "GX991", "wide.txt")
     assert out == "wide.txt:2:4: GX991 演示标记「【演示错误】」\n"
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children, max_size=3),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.dictionaries(st.text(max_size=8), JSON_VALUES, max_size=6), max_size=4))
+def test_json_output_is_exactly_the_standard_indented_dump(records):
+    from gxlint.formatting.json import render_indented
+
+    assert render_indented(records) == json.dumps(records, ensure_ascii=False, indent=2) + "\n"

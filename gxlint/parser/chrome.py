@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 from typing import Optional
 
-from .._toml import toml
+from .._data import load_toml
 
 try:  # Python 3.11+
     from re import _constants as _sre
@@ -35,8 +34,7 @@ _ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
 
 @functools.cache
 def _sources() -> tuple[tuple[str, str, bool], ...]:
-    text = resources.files("gxlint.data").joinpath("chrome.toml").read_text(encoding="utf-8")
-    data = toml.loads(text)
+    data = load_toml("gxlint.data", "chrome.toml")
     return tuple((p["regex"], p["kind"], bool(p.get("strong"))) for p in data["patterns"])
 
 
