@@ -92,8 +92,11 @@ class Quantity(_FrozenRecord):
 
 
 # Digits grouped by thousands (``2,266条``) are one number; the tail of a grouping is never one.
+# The number opens with a digit and the look-behinds test what precedes that digit: the regex
+# engine then only tries positions holding a digit (the same matches as putting the look-behinds
+# first, at a fraction of the cost on prose).
 _QUANTITY = re.compile(
-    r"(?<![\d.A-Za-z〔\[/\-])(?<!\d,)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+    r"(\d(?<![\d.A-Za-z〔\[/\-]\d)(?<!\d,\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))\s*"
     r"(万元|亿元|元|件次|件|条|项|次|个|人次|人|份|期|场|篇|%|％)"
 )
 
