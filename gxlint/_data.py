@@ -102,6 +102,11 @@ def _cache_path(path: str, label: str = "") -> Optional[str]:
     return os.path.join(root, *parts[:-1], f"{parts[-1]}{suffix}.{tag}.marshal")
 
 
+def data_cache_directory() -> Optional[str]:
+    """Where parsed data files are kept (``gxlint clean`` deletes it); ``None`` without a home."""
+    return _cache_root()
+
+
 def _cache_root() -> Optional[str]:
     base = os.environ.get("XDG_CACHE_HOME") or (os.environ.get("LOCALAPPDATA") if os.name == "nt" else None)
     if not base:
@@ -147,4 +152,4 @@ def _write_cache(cache: str, stamp: tuple, data: Any) -> None:
             pass
 
 
-__all__ = ["load_derived", "load_toml", "read_text"]
+__all__ = ["data_cache_directory", "load_derived", "load_toml", "read_text"]

@@ -73,6 +73,15 @@ def cache_directory(settings: Settings) -> str:
     return os.path.join(root, DIRECTORY_NAME)
 
 
+def is_cache_directory(directory: str) -> bool:
+    """Whether ``directory`` holds the CACHEDIR.TAG gxlint writes (so deleting it loses only cache)."""
+    try:
+        with open(os.path.join(directory, "CACHEDIR.TAG"), encoding="utf-8") as handle:
+            return handle.read() == CACHEDIR_TAG
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
 def cache_key(settings: Settings, registry: Any) -> str:
     """The hex name of the cache file for this installation, these plugins and these settings."""
     parts = (

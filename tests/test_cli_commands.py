@@ -1,4 +1,4 @@
-"""``gxlint rules``, ``gxlint rule CODE`` and ``gxlint parse FILE`` through the entry function."""
+"""``gxlint rules``, ``gxlint rule CODE``, ``gxlint parse FILE`` and ``gxlint clean`` through the entry function."""
 
 from __future__ import annotations
 
@@ -140,3 +140,46 @@ def test_the_entry_function_knows_every_subcommand():
     from gxlint.cli import main as entry
 
     assert set(entry.COMMANDS) == set(commands.COMMANDS)
+
+
+@pytest.fixture
+def project(monkeypatch, tmp_path):
+    """A project with a configuration file and one report; caches under tmp_path only."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GXLINT_CACHE_DIR", raising=False)
+    monkeypatch.delenv("GXLINT_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    (tmp_path / "gxlint.toml").write_text("", encoding="utf-8")
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "a.txt").write_text(SMALL_REPORT, encoding="utf-8")
+    return tmp_path
+
+
+def test_clean_deletes_the_result_cache_of_the_project(project, capsys):
+    main(["reports"])
+    assert (project / ".gxlint_cache" / "CACHEDIR.TAG").is_file()
+    (project / "user-cache" / "gxlint" / "data").mkdir(parents=True)
+    capsys.readouterr()
+    assert main(["clean"]) == 0
+    out = capsys.readouterr().out
+    assert f"Removed {project / '.gxlint_cache'}" in out
+    assert f"Removed {project / 'user-cache' / 'gxlint' / 'data'}" in out
+    assert not (project / ".gxlint_cache").exists() and not (project / "user-cache" / "gxlint" / "data").exists()
+    assert (project / "reports" / "a.txt").read_text(encoding="utf-8") == SMALL_REPORT
+    assert main(["clean"]) == 0
+    assert "No cache to remove" in capsys.readouterr().out
+
+
+def test_clean_refuses_a_directory_that_is_not_a_gxlint_cache(project, capsys):
+    assert main(["clean", "--cache-dir", "reports"]) == 2
+    assert "not a gxlint cache directory" in capsys.readouterr().err
+    assert (project / "reports" / "a.txt").is_file()
+
+
+def test_clean_follows_cache_dir_of_the_configuration(project, capsys):
+    (project / "gxlint.toml").write_text('cache-dir = "build/lint-cache"\n', encoding="utf-8")
+    main(["reports"])
+    assert (project / "build" / "lint-cache" / "CACHEDIR.TAG").is_file()
+    capsys.readouterr()
+    assert main(["clean"]) == 0
+    assert not (project / "build" / "lint-cache").exists()

@@ -1,4 +1,4 @@
-"""``gxlint rules``, ``gxlint rule CODE`` and ``gxlint parse FILE``."""
+"""``gxlint rules``, ``gxlint rule CODE``, ``gxlint parse FILE`` and ``gxlint clean``."""
 
 from __future__ import annotations
 
@@ -119,7 +119,53 @@ def parse_command(argv: Sequence[str]) -> int:
     return ExitStatus.OK
 
 
-COMMANDS = {"rules": rules_command, "rule": rule_command, "parse": parse_command}
+def clean_command(argv: Sequence[str]) -> int:
+    """Delete the result cache a lint run here would use, and the parsed-data cache (as ``ruff clean``).
+
+    A directory is deleted only when it is gxlint's: a result cache holds the CACHEDIR.TAG gxlint
+    writes, so ``cache-dir = "."`` set by mistake never costs the user their project.
+    """
+    import os
+    import shutil
+
+    from .._data import data_cache_directory
+    from ..cache import cache_directory, is_cache_directory
+    from ..config import ConfigError, load_config, resolve
+
+    parser = argparse.ArgumentParser(
+        prog="gxlint clean", description="Delete the result cache (.gxlint_cache) and gxlint's parsed-data cache."
+    )
+    parser.add_argument("--cache-dir", metavar="DIR", help="the result cache to delete (default: the one a run here uses)")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--config", metavar="FILE", help="read this configuration file instead of looking for one")
+    where.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    args = parser.parse_args(argv)
+    try:
+        settings = resolve(load_config(args.config, args.isolated), {"cache-dir": args.cache_dir} if args.cache_dir else {}).settings
+    except ConfigError as problem:
+        return error(str(problem))
+    results = cache_directory(settings)
+    data = data_cache_directory()
+    removed, refused = 0, False
+    for directory, ours in ((results, is_cache_directory(results)), (data, data is not None)):
+        if directory is None or not os.path.isdir(directory):
+            continue
+        if not ours:
+            error(f"{directory}: not removed: it is not a gxlint cache directory (no CACHEDIR.TAG written by gxlint)")
+            refused = True
+            continue
+        try:
+            shutil.rmtree(directory)
+        except OSError as problem:
+            return error(f"{directory}: cannot remove: {problem.strerror or problem}")
+        print(f"Removed {directory}")
+        removed += 1
+    if not removed and not refused:
+        print("No cache to remove")
+    return ExitStatus.USAGE if refused else ExitStatus.OK
+
+
+COMMANDS = {"rules": rules_command, "rule": rule_command, "parse": parse_command, "clean": clean_command}
 
 
 def dispatch(argv: Sequence[str]) -> Optional[int]:

@@ -1,8 +1,8 @@
-"""``gxlint``: lint reports (``gxlint [PATH ...]``) or run a command (``rules``, ``rule``, ``parse``).
+"""``gxlint``: lint reports (``gxlint [PATH ...]``) or run a command (``rules``, ``rule``, ``parse``, ``clean``).
 
 ``main(argv)`` returns the exit status instead of exiting, so tests and programs embedding gxlint
 can call it; the ``gxlint`` script and ``python -m gxlint`` pass it to ``sys.exit``. A path that is
-literally called ``rules``, ``rule`` or ``parse`` is linted with ``gxlint ./rules`` or
+literally called ``rules``, ``rule``, ``parse`` or ``clean`` is linted with ``gxlint ./rules`` or
 ``gxlint -- rules``.
 """
 
@@ -36,7 +36,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
 # The subcommands (gxlint/cli/commands.py); that module and what it imports (json) are loaded only
 # for them, never for a lint run.
-COMMANDS = ("rules", "rule", "parse")
+COMMANDS = ("rules", "rule", "parse", "clean")
 
 
 def _main(argv: list[str]) -> int:

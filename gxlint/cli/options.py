@@ -26,6 +26,7 @@ commands:
   gxlint rules [--format json]             every rule: code, name, severity, summary
   gxlint rule GX201                        a rule's documentation, with a bad and a good example
   gxlint parse FILE [--format json]        the parsed report: sections, tables, metadata
+  gxlint clean                             delete the result cache and the parsed-data cache
 
 exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage, configuration or plugin error.
 configuration: [tool.gxlint] in pyproject.toml, or gxlint.toml / .gxlint.toml (nearest wins).
