@@ -9,13 +9,14 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-import weakref
 from dataclasses import dataclass
 from typing import Callable, Iterator, Optional
 
 from gxlint._data import load_toml
 from gxlint.diagnostics import Edit, Fix
 from gxlint.model import Line, Report, Span
+
+from ._memo import per_report
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 FIXABLE_SOURCES = ("text", "markdown")  # whole lines map one-to-one onto the file
@@ -83,22 +84,13 @@ def piece_starts(text: str, pieces: list[str]) -> list[int]:
     return list(itertools.accumulate(map(len, pieces), initial=len(text) - sum(map(len, pieces))))
 
 
+@per_report
 def text_units(report: Report) -> tuple[TextUnit, ...]:
     """Every paragraph and heading of the report, each once, in document order.
 
-    Every language rule walks the same units, so they are built once per report and kept for the
-    report being linted (a weak reference: a new report, or the same one freed, starts afresh).
+    Every language rule walks the same units, so they are built once per report.
     """
-    global _last
-    ref, units = _last
-    if ref is not None and ref() is report:
-        return units
-    units = tuple(_text_units(report))
-    _last = (weakref.ref(report), units)
-    return units
-
-
-_last: tuple[Optional[weakref.ReferenceType], tuple[TextUnit, ...]] = (None, ())
+    return tuple(_text_units(report))
 
 
 def _text_units(report: Report) -> Iterator[TextUnit]:
