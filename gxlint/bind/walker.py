@@ -161,8 +161,7 @@ class Walker:
         if best is None:
             return None
         hit, text, chosen = best
-        first, last = chosen[0].span, chosen[-1].span
-        span = Span(first.line, first.column, last.last_line, last.end_column)
+        span = chosen[0].span_to(chosen[-1])
         values: list = []
         self.rows.append((LabelMatch(text, hit.canonical, hit.distance, span), values))
         return values
@@ -171,8 +170,6 @@ class Walker:
         return self.rows_set.is_fragment(text) or self.headers_set.is_fragment(text)
 
     def _label(self, i: int, used: int, hit: Hit) -> LabelMatch:
-        first = self.tokens[i]
-        raw = "".join(t.text for t in self.tokens[i : i + used])
-        last = self.tokens[i + used - 1]
-        span = Span(first.span.line, first.span.column, last.span.last_line, last.span.end_column)
-        return LabelMatch(raw, hit.canonical, hit.distance, span)
+        tokens = self.tokens
+        raw = tokens[i].text if used == 1 else "".join(t.text for t in tokens[i : i + used])
+        return LabelMatch(raw, hit.canonical, hit.distance, tokens[i].span_to(tokens[i + used - 1]))

@@ -10,6 +10,7 @@ and handed to the binders; metadata is extracted last because the year chooses t
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from typing import Optional
 
@@ -222,15 +223,23 @@ def _split_region(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     """Inside a table region, long sentences are prose and chrome is chrome; the rest is table."""
     prose, table = [], []
     for line in lines:
-        text = line.text.strip()
-        if (not line.cell and "|" not in text and len(text) >= 40 and _PROSE.search(text) and "勾稽" not in text
-                and not is_number_row(text)):
-            prose.append(line)
-        elif not line.cell and (line.chrome or chrome_kind(text)):
+        if not line.cell and (line.chrome or _outside_table(line.text.strip())):
             prose.append(line)
         else:
             table.append(line)
     return prose, table
+
+
+@functools.lru_cache(maxsize=8192)
+def _outside_table(text: str) -> bool:
+    """A stripped line of a table region that is a long sentence or page chrome.
+
+    A pure function of the text, decided once per distinct line: table regions repeat the same
+    rows and notes within a report and from report to report.
+    """
+    if "|" not in text and len(text) >= 40 and _PROSE.search(text) and "勾稽" not in text and not is_number_row(text):
+        return True
+    return chrome_kind(text) is not None
 
 
 def _wrap_width(document: Document) -> int:

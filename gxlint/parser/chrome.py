@@ -68,6 +68,13 @@ def chrome_kind(text: str, strong_only: bool = False) -> Optional[str]:
     stripped = text.strip()
     if not stripped or len(stripped) > 200:
         return None
+    return _kind(stripped, strong_only)
+
+
+@functools.lru_cache(maxsize=8192)
+def _kind(stripped: str, strong_only: bool) -> Optional[str]:
+    """Decided once per distinct line: the parser asks about a line in the table region and again
+    in its section's body, and reports repeat the same lines (table rows, footers)."""
     for index, needs in _by_first(stripped[0], strong_only):
         if needs:
             for need in needs:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Iterable
+from typing import Iterable, Optional
 
 from ..model import Line, Span, new_span
 from ..numbers import looks_like_value
@@ -36,26 +36,58 @@ class Token:
 
     A plain slotted class: a big table region makes hundreds of thousands of tokens, and the
     walker asks ``is_value`` of each several times; it is decided once, when the token is made.
+    The span is made on first use: headers, notes and dropped layout blanks never need one.
     """
 
-    __slots__ = ("text", "span", "line", "blank", "row_start", "is_value")
+    __slots__ = ("text", "line", "blank", "row_start", "is_value", "_first", "_last", "_span")
 
-    def __init__(self, text: str, span: Span, line: Line, blank: bool = False, row_start: bool = False) -> None:
+    def __init__(self, text: str, line: Line, first: int, last: int, blank: bool = False, row_start: bool = False,
+                 is_value: Optional[bool] = None) -> None:
         self.text = text
-        self.span = span
         self.line = line
         self.blank = blank  # an explicitly empty cell (``| |`` inside a row, an empty <td>)
         self.row_start = row_start
-        self.is_value = blank or looks_like_value(text)
+        self.is_value = (blank or looks_like_value(text)) if is_value is None else is_value
+        self._first = first  # offsets in ``line.text`` of the first and last character
+        self._last = last
+        self._span: Optional[Span] = None
+
+    @property
+    def span(self) -> Span:
+        span = self._span
+        if span is None:
+            line = self.line
+            origin, column = line.origin_line, line.origin_column
+            span = self._span = new_span(origin, column + self._first, origin, column + self._last)
+        return span
+
+    def span_to(self, last: Token) -> Span:
+        """From this token's first character to ``last``'s last: a label joined from several cells,
+        without making either cell's own span."""
+        line, end = self.line, last.line
+        return Span(line.origin_line, line.origin_column + self._first, end.origin_line, end.origin_column + last._last)
 
     def __repr__(self) -> str:
         return f"Token(text={self.text!r}, span={self.span!r}, blank={self.blank!r}, row_start={self.row_start!r})"
 
 
+# One cell of a line of table text: (text, offset of its first character, offset of its last,
+# blank, starts a row, can only be a value). An empty cell covers one character.
+_Cell = tuple[str, int, int, bool, bool, bool]
+
+
 def tokenize(lines: Iterable[Line]) -> list[Token]:
     tokens: list[Token] = []
+    append = tokens.append
     for line in lines:
-        tokens.extend(_line_tokens(line))
+        if line.cell:
+            append(_cell_token(line))
+            continue
+        text = line.text
+        if not text or text.isspace():  # a third of a table region's lines: no layout to look up
+            continue
+        for cell, first, last, blank, row_start, is_value in _layout(text):
+            append(Token(cell, line, first, last, blank, row_start, is_value))
     return _drop_layout_blanks(tokens)
 
 
@@ -96,30 +128,42 @@ def _drop_layout_blanks(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def _line_tokens(line: Line) -> list[Token]:
+def _cell_token(line: Line) -> Token:
+    """A structured reader's cell: the whole line is one cell, blank or not."""
     text = line.text
-    if line.cell:
-        stripped = text.strip()
-        start = len(text) - len(text.lstrip()) if stripped else 0
-        return [Token(stripped, line.span(start, start + len(stripped)), line, not stripped, line.row_start)]
-    if not text or text.isspace() or ("-" in text and _MD_SEPARATOR.match(text)):
-        return []
+    stripped = text.strip()
+    if not stripped:
+        return Token("", line, 0, 0, True, line.row_start, True)
+    start = len(text) - len(text.lstrip())
+    return Token(stripped, line, start, start + len(stripped) - 1, False, line.row_start)
+
+
+@functools.lru_cache(maxsize=8192)
+def _layout(text: str) -> tuple[_Cell, ...]:
+    """The cells of one line of table text, by offsets into the line.
+
+    A pure function of the text, kept for the lines seen most recently: a table repeats the same
+    rows (``| 0 | 0 | 0 |``, the template's labels) within a report and from report to report, and
+    a line is then split and classified once.
+    """
+    if "-" in text and _MD_SEPARATOR.match(text):
+        return ()
     if "|" in text:
-        return _pipe_tokens(line)
+        return _pipe_cells(text, "|")
     if "\t" in text.strip():
-        return _pipe_tokens(line, "\t")
+        return _pipe_cells(text, "\t")
     pdf = (_PDF_ROW.match(text) or _NUMBERS_ONLY.match(text)) if len(text) <= MAX_ROW_CHARS else None
     if pdf and "label" in pdf.groupdict() and " " not in pdf.group("nums").strip() and not _cjk_end().search(pdf.group("label")):
         pdf = None  # one number after a non-Chinese label is not a table row
     if pdf:
-        out: list[Token] = []
+        out: list[_Cell] = []
         if "label" in pdf.groupdict() and pdf.group("label"):
-            out.append(_token(line, pdf.start("label"), pdf.end("label")))
+            out.append(_cell(text, pdf.start("label"), pdf.end("label")))
         base = pdf.start("nums")
         for match in re.finditer(r"\S+", pdf.group("nums")):
-            out.append(_token(line, base + match.start(), base + match.end()))
-        return out
-    return [_token(line, 0, len(text))]
+            out.append(_cell(text, base + match.start(), base + match.end()))
+        return tuple(out)
+    return (_cell(text, 0, len(text)),)
 
 
 def is_number_row(text: str) -> bool:
@@ -128,44 +172,44 @@ def is_number_row(text: str) -> bool:
         _PDF_ROW.match(text).group("label")) is not None
 
 
-def _pipe_tokens(line: Line, separator: str = "|") -> list[Token]:
+def _pipe_cells(text: str, separator: str) -> tuple[_Cell, ...]:
     """Cells between separators: ``|`` (pipe and Markdown rows) or tabs (copied from Word/Excel).
 
-    One pass over the pieces of ``str.split``: each piece is stripped once, and its span is
+    One pass over the pieces of ``str.split``: each piece is stripped once, and its offsets are
     computed from the running offset.
     """
-    parts = line.text.split(separator)
+    parts = text.split(separator)
     row_start = not parts[0].strip()
     first = 1 if row_start else 0
     last = len(parts)
     while last > first and not parts[last - 1].strip():
         last -= 1  # trailing empties are colspan padding, not blank cells
-    out: list[Token] = []
-    origin_line, origin_column = line.origin_line, line.origin_column
+    out: list[_Cell] = []
     offset = len(parts[0]) + 1 if row_start else 0
     for index in range(first, last):
         part = parts[index]
         stripped = part.strip()
+        starts = row_start and index == first
         if stripped:
             start = offset + len(part) - len(part.lstrip())
             end = start + len(stripped)
             if "<" in stripped:  # Markdown converted from HTML keeps line breaks inside cells
                 stripped = _HTML_BREAK.sub(" ", stripped).strip()
+            out.append((stripped, start, end - 1 if end > start else start, not stripped, starts,
+                        not stripped or looks_like_value(stripped)))
         else:
-            start, end = offset, offset + len(part)
-        span = new_span(origin_line, origin_column + start, origin_line,
-                        origin_column + (end if end > start else start + 1) - 1)
-        out.append(Token(stripped, span, line, not stripped, row_start and index == first))
+            end = offset + len(part)
+            out.append(("", offset, end - 1 if end > offset else offset, True, starts, True))
         offset += len(part) + 1
-    return out
+    return tuple(out)
 
 
-def _token(line: Line, start: int, end: int) -> Token:
-    raw = line.text[start:end]
+def _cell(text: str, start: int, end: int) -> _Cell:
+    raw = text[start:end]
     stripped = raw.strip()
     if stripped:
         start += len(raw) - len(raw.lstrip())
         end = start + len(stripped)
         if "<" in stripped:  # Markdown converted from HTML keeps line breaks inside cells
             stripped = _HTML_BREAK.sub(" ", stripped).strip()
-    return Token(stripped, line.span(start, end), line)
+    return (stripped, start, end - 1 if end > start else start, False, False, looks_like_value(stripped))
