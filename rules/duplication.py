@@ -9,6 +9,7 @@ the data file lists them, and the allow-list of legitimate repetition is data
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -38,6 +39,8 @@ _PHRASE = re.compile(r"([^\x00-\x27\x29-\x7f].{1,9}?)\1", re.S)
 # 局长（主任）主任: a word in brackets written again after them; the word's characters are checked
 # to be Chinese by ``_bracketed`` (for the same reason).
 _BRACKETED = re.compile(r"[（(]([^)）]{2,10})[)）]\1")
+_LONGEST_PHRASE = 10
+_RUNS = tuple(b"\0" * length for length in range(_LONGEST_PHRASE + 1))  # index: a repeat's length
 _CLAUSE = r"[^，,。！？；!?;]+[，,。！？；!?;]*"  # compiled by ``_pattern`` for the few paragraphs that need it
 # A sentence (or clause) that ends like the one before it leaves, in the reversed text with
 # ``_key`` applied, its final marks and its words twice in a row. These patterns find such a
@@ -116,8 +119,45 @@ class _Repeat:
         return cls(start, unit, start + len(unit), start + 2 * len(unit))
 
 
-def _repeats(text_unit: TextUnit, allowed: _Allowed) -> Iterator[_Repeat]:
-    """Back-to-back repeats in a unit: phrases, bracketed words, sentence tails, doubled 的."""
+def _may_repeat(units: tuple[TextUnit, ...]) -> list[bool]:
+    """For each unit, whether ``_PHRASE`` may match in it: False only where it surely does not.
+
+    The pattern tries up to nine lengths at every character, which made it the costliest check of
+    the rule, while one unit in sixty holds a repeat. A unit of ``L`` characters written twice is
+    a run of ``L`` places where the text equals itself shifted by ``L`` characters, and so are the
+    low bytes of the characters' code points. All units are joined, their low bytes read as one
+    integer, and for each length the integer XOR itself shifted by ``L`` bytes has a run of ``L``
+    zero bytes wherever the text may repeat: a few big-integer operations and ``bytes.find`` at
+    C speed. Places that only share low bytes, or that straddle two units, are let through; the
+    pattern itself decides in the units let through.
+    """
+    flags = [False] * len(units)
+    starts: list[int] = []
+    size = 0
+    for unit in units:
+        starts.append(size)
+        size += len(unit.text) + 1
+    size -= 1
+    low = "\0".join(unit.text for unit in units).encode("utf-32-le", "surrogatepass")[::4]
+    whole = int.from_bytes(low, "little")
+    for length in range(2, min(_LONGEST_PHRASE, size // 2) + 1):
+        shifted = (whole ^ (whole >> (8 * length))).to_bytes(size, "little")
+        run = _RUNS[length]
+        found = shifted.find(run)
+        while found != -1:
+            index = bisect.bisect_right(starts, found) - 1
+            flags[index] = True
+            if index + 1 == len(starts):
+                break
+            found = shifted.find(run, starts[index + 1])  # the rest of a flagged unit is not needed
+    return flags
+
+
+def _repeats(text_unit: TextUnit, allowed: _Allowed, phrases: bool = True) -> Iterator[_Repeat]:
+    """Back-to-back repeats in a unit: phrases, bracketed words, sentence tails, doubled 的.
+
+    ``phrases`` False skips the search for repeated phrases, for a unit ``_may_repeat`` rules out.
+    """
     text = text_unit.text
     covered: list[tuple[int, int]] = []  # spans of allowed phrases, found when first needed
 
@@ -128,7 +168,7 @@ def _repeats(text_unit: TextUnit, allowed: _Allowed) -> Iterator[_Repeat]:
         return any(a <= start and end <= b for a, b in covered)
 
     found: dict[int, _Repeat] = {}
-    match = _PHRASE.search(text)
+    match = _PHRASE.search(text) if phrases else None
     while match is not None:
         start = match.start()
         if not _phrase_start(text[start]):
@@ -231,8 +271,9 @@ class RepeatedText(Rule):
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
         allowed = _allowed(tuple(ctx.options.get("allow") or ()))
         can_fix = fixable(report)
-        for unit in text_units(report):
-            for repeat in _repeats(unit, allowed):
+        units = text_units(report)
+        for unit, phrases in zip(units, _may_repeat(units)):
+            for repeat in _repeats(unit, allowed, phrases):
                 yield self._finding(unit, repeat, can_fix)
         yield from self._repeated_paragraphs(report, fixable(report, whole_lines=True))
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from .language_support import fixed, lint, prose, where
 
@@ -106,3 +108,35 @@ def test_fix_deletes_the_second_copy_only_with_unsafe_fixes(tmp_path):
     text = prose("督促处置市长热线、市长信箱等。市长热线、市长信箱等。加强资金资金管理。")
     assert fixed(tmp_path, text, ["GX501"]) == text
     assert fixed(tmp_path, text, ["GX501"], unsafe=True) == prose("督促处置市长热线、市长信箱等。加强资金管理。")
+
+
+# Characters that make repeats likely in random text: a few Chinese characters, brackets, marks,
+# ASCII, NUL and a character beyond the BMP; 资 and D, 一 and NUL share the low byte of their code.
+_ALPHABET = "资金一丁（()，。 D0\x00\U00020000"
+
+
+@given(st.lists(st.text(alphabet=_ALPHABET, max_size=40), max_size=6))
+@settings(max_examples=400, deadline=None)
+def test_the_phrase_filter_rules_out_only_units_without_a_repeat(texts):
+    from gxlint_rules._text import TextUnit
+    from gxlint_rules.duplication import _PHRASE, _may_repeat
+
+    units = tuple(TextUnit(text, None, "paragraph") for text in texts)
+    for text, may in zip(texts, _may_repeat(units)):
+        assert may or _PHRASE.search(text) is None
+
+
+def test_the_phrase_filter_rules_out_only_units_without_a_repeat_in_long_text():
+    import random
+
+    from gxlint_rules._text import TextUnit
+    from gxlint_rules.duplication import _PHRASE, _may_repeat
+
+    chooser = random.Random(501)
+    for _ in range(200):
+        count = chooser.randrange(1, 20)
+        texts = ["".join(chooser.choices(_ALPHABET, k=chooser.randrange(300))) for _ in range(count)]
+        units = tuple(TextUnit(text, None, "paragraph") for text in texts)
+        flags = _may_repeat(units)
+        assert len(flags) == len(texts)
+        assert all(may or _PHRASE.search(text) is None for text, may in zip(texts, flags))
