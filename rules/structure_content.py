@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from typing import Iterator
 
 from gxlint import Rule, Severity
 from gxlint.model import Report
-from gxlint.normalize import label_key
+from gxlint.normalize import _TRADITIONAL_HINTS, label_key, nfkc
 
 from ._common import (
     NUMERALS,
@@ -40,6 +41,24 @@ def _fee_patterns() -> tuple[list[re.Pattern], bool]:
     """The fee-statement patterns, and whether every one of them needs a 费 to match."""
     patterns = [re.compile(p) for p in lexicon()["fee_statement"]["patterns"]]
     return patterns, all(_requires(pattern, _FEE) for pattern in patterns)
+
+
+def _plainly_mentions(text: str, phrase_lists: list[list[str]]) -> bool:
+    """Whether every list has a phrase in ``text`` that :func:`label_key` of the whole text keeps.
+
+    Folding a section's text costs far more than finding the phrases, and most overviews name every
+    aspect. A run of CJK ideographs in the NFKC form survives the rest of ``label_key`` (its folds
+    and whitespace removal touch other characters) unless traditional characters switch on the
+    conversion to simplified, which may rewrite words. False means: fold the text and look again.
+    """
+    key = text if unicodedata.is_normalized("NFKC", text) else nfkc(text)
+    if any(hint in key for hint in _TRADITIONAL_HINTS):
+        return False
+    return all(any(_ideographs(phrase) and phrase in key for phrase in phrases) for phrases in phrase_lists)
+
+
+def _ideographs(text: str) -> bool:
+    return bool(text) and all("\u4e00" <= char <= "\u9fff" for char in text)
 
 
 def _requires(pattern: re.Pattern, char: str) -> bool:
@@ -142,8 +161,12 @@ class OverviewTopicMissing(Rule):
         extent = section_extent(report, section)
         if not any(body_paragraphs(part) for part in extent):
             return  # an empty overview is GX107's finding
-        key = label_key("\n".join(part.heading + "\n" + part.text() for part in extent))
+        text = "\n".join(part.heading + "\n" + part.text() for part in extent)
         phrases = lexicon()["overview_topics"]
+        folded = [[label_key(phrase) for phrase in phrases.get(topic, [topic])] for topic in template.section1_topics]
+        if _plainly_mentions(text, folded):
+            return
+        key = label_key(text)
         missing = [topic for topic in template.section1_topics if not mentions(key, phrases.get(topic, [topic]))]
         if missing:
             wanted = "、".join(template.section1_topics)

@@ -197,6 +197,32 @@ def test_overviews_covering_the_five_aspects(name):
     assert lines(seed(name), "GX108") == []
 
 
+@pytest.mark.parametrize(
+    "overview",
+    [
+        # Aspects written in full width, with spaces or line breaks inside, or in traditional
+        # characters are found only once the text is folded.
+        "主动公开信息 120 条；依申请公开 3 件；政府信息管理规范；平台建设加强；监督保障有力。",
+        "主动公开信息；依 申请公开；政府信息\n管理；平台建设；監督保障。",
+        "主動公開信息；依申請公開；政府資訊管理；平臺建設；監督保障；考核。",
+        "主动公开；依申请；保密审查；政府网站；培训。",
+        "主动公开；依申请；保密审查；政府网站。",
+    ],
+)
+def test_the_shortcut_over_unfolded_text_agrees_with_the_folded_text(overview):
+    from gxlint_rules._common import lexicon, mentions
+    from gxlint_rules.structure_content import _plainly_mentions
+
+    from gxlint.normalize import label_key
+
+    phrases = lexicon()["overview_topics"]
+    folded = [[label_key(p) for p in ps] for ps in phrases.values()]
+    everywhere = all(mentions(label_key(overview), ps) for ps in phrases.values())
+    assert not _plainly_mentions(overview, folded) or everywhere
+    text = report(1, 2, 3, 4, 5, 6, s1="一、总体情况\n" + overview + "\n")
+    assert (lines(text, "GX108") == []) == everywhere
+
+
 def test_2019_reports_are_not_held_to_the_2021_aspects():
     # The five aspects come from the 2021 format; seed 001 is a 2019 report.
     assert lines(seed("suining"), "GX108") == []
