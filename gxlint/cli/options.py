@@ -7,6 +7,8 @@ default to ``None`` so that the merge can tell "given" from "not given".
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from typing import Any, Callable
 
 from .._version import __version__
@@ -61,12 +63,40 @@ def _typed(converter: Callable[[Any], Any]) -> Callable[[str], Any]:
     return convert
 
 
+def _columns() -> int:
+    """The terminal width as ``shutil.get_terminal_size`` reports it (``COLUMNS``, else the
+    terminal on standard output, else 80).
+
+    argparse asks ``shutil`` for it each time it makes a formatter, which it does once per
+    ``add_argument``; importing ``shutil`` pulls in ``bz2``, ``lzma`` and ``fnmatch`` for a lint
+    run that uses none of them.
+    """
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's formatter with the width worked out without importing ``shutil``."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width=None):
+        width = _columns() - 2 if width is None else width
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gxlint",
         description="Lint 政府信息公开工作年度报告 (government information-disclosure annual reports).",
         epilog=EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_HelpFormatter,
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .); - reads stdin")
     parser.add_argument("--version", action="version", version=f"gxlint {__version__}")
