@@ -13,7 +13,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional, Sequence
 
 from gxlint.diagnostics import Diagnostic, Fix, Severity
 from gxlint.model import Paragraph, Report
@@ -119,27 +119,77 @@ class _Repeat:
         return cls(start, unit, start + len(unit), start + 2 * len(unit))
 
 
-def _may_repeat(units: tuple[TextUnit, ...]) -> list[bool]:
-    """For each unit, whether ``_PHRASE`` may match in it: False only where it surely does not.
+@dataclass(frozen=True)
+class _Leads:
+    """Which searches of ``_repeats`` may find something in one unit: False only where none can.
 
-    The pattern tries up to nine lengths at every character, which made it the costliest check of
-    the rule, while one unit in sixty holds a repeat. A unit of ``L`` characters written twice is
-    a run of ``L`` places where the text equals itself shifted by ``L`` characters, and so are the
-    low bytes of the characters' code points. All units are joined, their low bytes read as one
-    integer, and for each length the integer XOR itself shifted by ``L`` bytes has a run of ``L``
-    zero bytes wherever the text may repeat: a few big-integer operations and ``bytes.find`` at
-    C speed. Places that only share low bytes, or that straddle two units, are let through; the
-    pattern itself decides in the units let through.
+    Most units hold no repeat at all. Each search is run once over all the units of a report,
+    joined by NUL, and only the units where it matches are searched one by one: a few calls at
+    C speed instead of several Python calls per unit. A match that straddles two units only lets
+    a unit through; every match inside a unit is also a match of the joined text.
     """
-    flags = [False] * len(units)
+
+    phrases: bool = True
+    bracketed: bool = True
+    sentence_tails: bool = True
+    clause_tails: bool = True
+
+    def __bool__(self) -> bool:
+        return self.phrases or self.bracketed or self.sentence_tails or self.clause_tails
+
+
+_EVERYWHERE = _Leads()
+_NOWHERE = _Leads(False, False, False, False)
+
+
+def _leads(texts: list[str], joined: str) -> list[_Leads]:
+    """The ``_Leads`` of each of ``texts``; ``joined`` is the texts joined by NUL."""
+    if joined.count("\0") != len(texts) - 1:
+        return [_EVERYWHERE] * len(texts)  # a NUL in the text itself: the units cannot be told apart
+    backwards = _key(joined)[::-1]  # ``_key`` leaves NUL alone and changes one character at a time
+    flags = zip(
+        _may_repeat(texts, joined),
+        _hits(_BRACKETED, joined, len(texts)),
+        _hits(_SENTENCE_TAIL_HINT, backwards, len(texts), backwards=True),
+        _hits(_CLAUSE_TAIL_HINT, backwards, len(texts), backwards=True),
+    )
+    return [_Leads(*flag) if any(flag) else _NOWHERE for flag in flags]
+
+
+def _hits(pattern: re.Pattern, joined: str, count: int, backwards: bool = False) -> list[bool]:
+    """For each of ``count`` NUL-separated units (in reverse order when ``backwards``), whether
+    ``pattern`` matches in the joined text starting inside it."""
+    flags = [False] * count
+    match = pattern.search(joined)
+    while match is not None:
+        index = joined.count("\0", 0, match.start())
+        flags[count - 1 - index if backwards else index] = True
+        after = joined.find("\0", match.start())
+        if after == -1:
+            break
+        match = pattern.search(joined, after + 1)  # the rest of a unit let through is not needed
+    return flags
+
+
+def _may_repeat(texts: list[str], joined: str) -> list[bool]:
+    """For each unit, whether ``_PHRASE`` may match in it.
+
+    The pattern tries up to nine lengths at every character, which made it the costliest search
+    of the rule. A unit of ``L`` characters written twice is a run of ``L`` places where the text
+    equals itself shifted by ``L`` characters, and so are the low bytes of the characters' code
+    points. Those bytes of the joined units are read as one integer, and for each length the
+    integer XOR itself shifted by ``L`` bytes has a run of ``L`` zero bytes wherever the text may
+    repeat: a few big-integer operations and ``bytes.find`` at C speed. Places that only share
+    low bytes are let through too; the pattern decides in the units let through.
+    """
+    flags = [False] * len(texts)
     starts: list[int] = []
     size = 0
-    for unit in units:
+    for text in texts:
         starts.append(size)
-        size += len(unit.text) + 1
+        size += len(text) + 1
     size -= 1
-    low = "\0".join(unit.text for unit in units).encode("utf-32-le", "surrogatepass")[::4]
-    whole = int.from_bytes(low, "little")
+    whole = int.from_bytes(joined.encode("utf-32-le", "surrogatepass")[::4], "little")
     for length in range(2, min(_LONGEST_PHRASE, size // 2) + 1):
         shifted = (whole ^ (whole >> (8 * length))).to_bytes(size, "little")
         run = _RUNS[length]
@@ -149,14 +199,25 @@ def _may_repeat(units: tuple[TextUnit, ...]) -> list[bool]:
             flags[index] = True
             if index + 1 == len(starts):
                 break
-            found = shifted.find(run, starts[index + 1])  # the rest of a flagged unit is not needed
+            found = shifted.find(run, starts[index + 1])  # the rest of a unit let through is not needed
     return flags
 
 
-def _repeats(text_unit: TextUnit, allowed: _Allowed, phrases: bool = True) -> Iterator[_Repeat]:
+def _all_repeats(units: Sequence[TextUnit], allowed: _Allowed) -> Iterator[tuple[TextUnit, _Repeat]]:
+    """The repeats of every unit, each unit searched only as far as its ``_Leads`` say."""
+    texts = [unit.text for unit in units]
+    joined = "\0".join(texts)
+    singles = any(char * 2 in joined for _, char in allowed.singles)  # 的的: rare, searched per unit
+    for unit, leads in zip(units, _leads(texts, joined)):
+        if leads or singles:
+            for repeat in _repeats(unit, allowed, leads):
+                yield unit, repeat
+
+
+def _repeats(text_unit: TextUnit, allowed: _Allowed, leads: _Leads = _EVERYWHERE) -> Iterator[_Repeat]:
     """Back-to-back repeats in a unit: phrases, bracketed words, sentence tails, doubled 的.
 
-    ``phrases`` False skips the search for repeated phrases, for a unit ``_may_repeat`` rules out.
+    ``leads`` says which searches may find something (``_leads``); the others are skipped.
     """
     text = text_unit.text
     covered: list[tuple[int, int]] = []  # spans of allowed phrases, found when first needed
@@ -168,7 +229,7 @@ def _repeats(text_unit: TextUnit, allowed: _Allowed, phrases: bool = True) -> It
         return any(a <= start and end <= b for a, b in covered)
 
     found: dict[int, _Repeat] = {}
-    match = _PHRASE.search(text) if phrases else None
+    match = _PHRASE.search(text) if leads.phrases else None
     while match is not None:
         start = match.start()
         if not _phrase_start(text[start]):
@@ -189,12 +250,13 @@ def _repeats(text_unit: TextUnit, allowed: _Allowed, phrases: bool = True) -> It
         if has_cjk(unit, needed) and not allowed.allows(unit) and not permitted(start, end):
             found.setdefault(start, _Repeat(start, unit, start + length, end, (end - start) // length))
         match = _PHRASE.search(text, end)
-    _bracketed(text, found)
+    if leads.bracketed:
+        _bracketed(text, found)
     for pattern, char in allowed.singles:
         for match in pattern.finditer(text):
             if not permitted(*match.span()):
                 found.setdefault(match.start(), _Repeat.adjacent(match.start(), char))
-    _sentence_tails(text_unit, found)
+    _sentence_tails(text_unit, found, leads)
     if found:
         yield from sorted(found.values(), key=lambda r: r.start)
 
@@ -216,12 +278,14 @@ def _bracketed(text: str, found: dict[int, _Repeat]) -> None:
         match = _BRACKETED.search(text, match.end())
 
 
-def _sentence_tails(unit: TextUnit, found: dict[int, _Repeat]) -> None:
+def _sentence_tails(unit: TextUnit, found: dict[int, _Repeat], leads: _Leads) -> None:
     """A sentence or clause that repeats the end of the one before it (… 等。市长信箱等。)."""
+    if not (leads.sentence_tails or leads.clause_tails):
+        return
     backwards = _key(unit.text)[::-1]
-    if _SENTENCE_TAIL_HINT.search(backwards) is not None:
+    if leads.sentence_tails and _SENTENCE_TAIL_HINT.search(backwards) is not None:
         _tails(unit.text, unit.sentences, found)
-    if _CLAUSE_TAIL_HINT.search(backwards) is not None:
+    if leads.clause_tails and _CLAUSE_TAIL_HINT.search(backwards) is not None:
         _tails(unit.text, _pattern(_CLAUSE).findall(unit.text), found)
 
 
@@ -271,10 +335,8 @@ class RepeatedText(Rule):
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
         allowed = _allowed(tuple(ctx.options.get("allow") or ()))
         can_fix = fixable(report)
-        units = text_units(report)
-        for unit, phrases in zip(units, _may_repeat(units)):
-            for repeat in _repeats(unit, allowed, phrases):
-                yield self._finding(unit, repeat, can_fix)
+        for unit, repeat in _all_repeats(text_units(report), allowed):
+            yield self._finding(unit, repeat, can_fix)
         yield from self._repeated_paragraphs(report, fixable(report, whole_lines=True))
 
     def _finding(self, unit: TextUnit, repeat: _Repeat, can_fix: bool) -> Diagnostic:

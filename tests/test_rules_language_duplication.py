@@ -112,31 +112,35 @@ def test_fix_deletes_the_second_copy_only_with_unsafe_fixes(tmp_path):
 
 # Characters that make repeats likely in random text: a few Chinese characters, brackets, marks,
 # ASCII, NUL and a character beyond the BMP; 资 and D, 一 and NUL share the low byte of their code.
-_ALPHABET = "资金一丁（()，。 D0\x00\U00020000"
+_ALPHABET = "资金一丁的（()，。 ,;D0\x00\U00020000"
+
+
+def _found_everywhere_and_with_leads(texts):
+    """Every repeat ``_repeats`` finds searching each unit fully, and what the rule finds."""
+    from gxlint_rules._text import TextUnit
+    from gxlint_rules.duplication import _all_repeats, _allowed, _repeats
+
+    allowed = _allowed(())
+    units = [TextUnit(text, None, "paragraph") for text in texts]
+    full = [(index, repeat) for index, unit in enumerate(units) for repeat in _repeats(unit, allowed)]
+    index_of = {id(unit): index for index, unit in enumerate(units)}
+    led = [(index_of[id(unit)], repeat) for unit, repeat in _all_repeats(units, allowed)]
+    return full, led
 
 
 @given(st.lists(st.text(alphabet=_ALPHABET, max_size=40), max_size=6))
-@settings(max_examples=400, deadline=None)
-def test_the_phrase_filter_rules_out_only_units_without_a_repeat(texts):
-    from gxlint_rules._text import TextUnit
-    from gxlint_rules.duplication import _PHRASE, _may_repeat
-
-    units = tuple(TextUnit(text, None, "paragraph") for text in texts)
-    for text, may in zip(texts, _may_repeat(units)):
-        assert may or _PHRASE.search(text) is None
+@settings(max_examples=500, deadline=None)
+def test_the_searches_skipped_in_a_unit_would_find_nothing_there(texts):
+    full, led = _found_everywhere_and_with_leads(texts)
+    assert full == led
 
 
-def test_the_phrase_filter_rules_out_only_units_without_a_repeat_in_long_text():
+def test_the_searches_skipped_in_a_unit_would_find_nothing_there_in_long_text():
     import random
 
-    from gxlint_rules._text import TextUnit
-    from gxlint_rules.duplication import _PHRASE, _may_repeat
-
     chooser = random.Random(501)
-    for _ in range(200):
+    for _ in range(300):
         count = chooser.randrange(1, 20)
         texts = ["".join(chooser.choices(_ALPHABET, k=chooser.randrange(300))) for _ in range(count)]
-        units = tuple(TextUnit(text, None, "paragraph") for text in texts)
-        flags = _may_repeat(units)
-        assert len(flags) == len(texts)
-        assert all(may or _PHRASE.search(text) is None for text, may in zip(texts, flags))
+        full, led = _found_everywhere_and_with_leads(texts)
+        assert full == led
