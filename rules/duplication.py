@@ -24,11 +24,13 @@ from ._text import (
     fixable,
     has_cjk,
     is_cjk,
+    join_texts,
     load_data,
     piece_starts,
     quote,
     replace_fix,
     text_units,
+    units_matching,
 )
 
 # A unit of two to ten characters written twice, starting with a Chinese character or an opening
@@ -142,33 +144,18 @@ _EVERYWHERE = _Leads()
 _NOWHERE = _Leads(False, False, False, False)
 
 
-def _leads(texts: list[str], joined: str) -> list[_Leads]:
-    """The ``_Leads`` of each of ``texts``; ``joined`` is the texts joined by NUL."""
-    if joined.count("\0") != len(texts) - 1:
-        return [_EVERYWHERE] * len(texts)  # a NUL in the text itself: the units cannot be told apart
+def _leads(texts: list[str], joined: Optional[str]) -> list[_Leads]:
+    """The ``_Leads`` of each of ``texts``; ``joined`` is ``join_texts(texts)``."""
+    if joined is None:
+        return [_EVERYWHERE] * len(texts)
     backwards = _key(joined)[::-1]  # ``_key`` leaves NUL alone and changes one character at a time
     flags = zip(
         _may_repeat(texts, joined),
-        _hits(_BRACKETED, joined, len(texts)),
-        _hits(_SENTENCE_TAIL_HINT, backwards, len(texts), backwards=True),
-        _hits(_CLAUSE_TAIL_HINT, backwards, len(texts), backwards=True),
+        units_matching(_BRACKETED, joined, len(texts)),
+        units_matching(_SENTENCE_TAIL_HINT, backwards, len(texts), backwards=True),
+        units_matching(_CLAUSE_TAIL_HINT, backwards, len(texts), backwards=True),
     )
     return [_Leads(*flag) if any(flag) else _NOWHERE for flag in flags]
-
-
-def _hits(pattern: re.Pattern, joined: str, count: int, backwards: bool = False) -> list[bool]:
-    """For each of ``count`` NUL-separated units (in reverse order when ``backwards``), whether
-    ``pattern`` matches in the joined text starting inside it."""
-    flags = [False] * count
-    match = pattern.search(joined)
-    while match is not None:
-        index = joined.count("\0", 0, match.start())
-        flags[count - 1 - index if backwards else index] = True
-        after = joined.find("\0", match.start())
-        if after == -1:
-            break
-        match = pattern.search(joined, after + 1)  # the rest of a unit let through is not needed
-    return flags
 
 
 def _may_repeat(texts: list[str], joined: str) -> list[bool]:
@@ -206,8 +193,8 @@ def _may_repeat(texts: list[str], joined: str) -> list[bool]:
 def _all_repeats(units: Sequence[TextUnit], allowed: _Allowed) -> Iterator[tuple[TextUnit, _Repeat]]:
     """The repeats of every unit, each unit searched only as far as its ``_Leads`` say."""
     texts = [unit.text for unit in units]
-    joined = "\0".join(texts)
-    singles = any(char * 2 in joined for _, char in allowed.singles)  # 的的: rare, searched per unit
+    joined = join_texts(texts)
+    singles = joined is None or any(char * 2 in joined for _, char in allowed.singles)  # 的的: rare
     for unit, leads in zip(units, _leads(texts, joined)):
         if leads or singles:
             for repeat in _repeats(unit, allowed, leads):

@@ -12,7 +12,17 @@ from gxlint.diagnostics import Diagnostic, Severity
 from gxlint.model import Report
 from gxlint.rule import Rule, RuleContext
 
-from ._text import CJK, TextUnit, fixable, is_cjk, quote, replace_fix, text_units
+from ._text import (
+    CJK,
+    TextUnit,
+    fixable,
+    is_cjk,
+    joined_units,
+    quote,
+    replace_fix,
+    text_units,
+    units_matching,
+)
 
 # Opening mark → closing mark; ASCII parentheses pair with full-width ones (scrapers mix them).
 _CLOSE_OF = {"（": "）", "(": "）", "“": "”", "‘": "’", "《": "》", "〈": "〉", "【": "】", "〔": "〕"}
@@ -49,12 +59,15 @@ class UnbalancedBrackets(Rule):
         pending: list[tuple[TextUnit, int, str]] = []  # opened, not yet closed: (unit, offset, mark)
         previous: Optional[TextUnit] = None
         chrome = {line.origin_line for block in report.chrome for line in block.lines}
-        units = sorted((*_position(unit), index, unit) for index, unit in enumerate(text_units(report)))
-        for line, _, _, unit in units:
+        units = text_units(report)
+        has_marks = units_matching(_MARKS, joined_units(report), len(units))
+        for line, _, index, unit in sorted((*_position(unit), index, unit) for index, unit in enumerate(units)):
             if pending and not _continues(previous, unit, line, chrome):
                 yield from self._unclosed(pending)
                 pending = []
             previous = unit
+            if not has_marks[index]:
+                continue
             for match in _MARKS.finditer(unit.text):
                 mark = match.group()
                 if mark in _CLOSE_OF:
@@ -122,8 +135,9 @@ def _ascii_in_cjk(text: str) -> list[int]:
     found = []
     for match in _ASCII_MARK.finditer(text):
         offset = match.start()
-        if offset and is_cjk(text[offset - 1]):
-            found.append(offset)
+        previous = text[offset - 1] if offset else ""
+        if "\u4e00" <= previous <= "\u9fff" or "\u3400" <= previous <= "\u4dbf" or "\uf900" <= previous <= "\ufaff":
+            found.append(offset)  # ``is_cjk`` written out: this is the common case of a hot loop
             continue
         mark = match.group()
         if mark == "(":
@@ -184,15 +198,19 @@ class HalfWidthPunctuation(Rule):
 
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
         found: list[tuple[TextUnit, list[int]]] = []  # each unit with the offsets of its marks
-        count = full = 0
-        for unit in text_units(report):
-            full += len(_FULL_MARKS.findall(unit.text))
-            offsets = _ascii_in_cjk(unit.text)
+        count = 0
+        units, joined = text_units(report), joined_units(report)
+        for unit, marks in zip(units, units_matching(_ASCII_MARK, joined, len(units))):
+            offsets = _ascii_in_cjk(unit.text) if marks else None
             if offsets:
                 found.append((unit, offsets))
                 count += len(offsets)
         if not count:
             return
+        if joined is None:
+            full = sum(len(_FULL_MARKS.findall(unit.text)) for unit in units)
+        else:
+            full = len(_FULL_MARKS.findall(joined))
         mode = str(ctx.options.get("mode", "auto"))
         share = count / (count + full)
         if mode == "summary" or (mode == "auto" and share > float(ctx.options.get("max_share", 0.2))):
@@ -263,8 +281,9 @@ class FullStopInList(Rule):
 
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
         can_fix = fixable(report)
-        for unit in text_units(report):
-            if _STOP_HINT.search(unit.text) is None:
+        units = text_units(report)
+        for unit, hint in zip(units, units_matching(_STOP_HINT, joined_units(report), len(units))):
+            if not hint:
                 continue
             for match in _stop_list().finditer(unit.text):
                 items = [group for group in match.groups() if group]
@@ -310,7 +329,10 @@ class DoubledPunctuation(Rule):
 
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
         can_fix = fixable(report)
-        for unit in text_units(report):
+        units = text_units(report)
+        for unit, doubled in zip(units, units_matching(_DOUBLED, joined_units(report), len(units))):
+            if not doubled:
+                continue
             for match in _DOUBLED.finditer(unit.text):
                 run = match.group()
                 start, end = match.span()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from .language_support import fixed, lint, prose, where
 
@@ -150,3 +152,23 @@ def test_two_different_marks_are_reported_without_fix():
 @pytest.mark.parametrize("sentence", ["他说：“好。”然后离开……", "网址为http://a.b/c,d;e，请查阅。", "第1.2节"])
 def test_legitimate_sequences_are_not_doubled(sentence):
     assert lint(prose(sentence), ["GX523"]) == []
+
+
+_ALPHABET = "（()）“”《》〔〕，、；：。,;:?! 　资金\x00"
+_SEARCHES = ("_MARKS", "_ASCII_MARK", "_STOP_HINT", "_DOUBLED")
+
+
+@given(st.lists(st.text(alphabet=_ALPHABET, max_size=30), max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_a_search_over_the_joined_units_lets_through_every_unit_it_matches(texts):
+    from gxlint_rules import punctuation
+    from gxlint_rules._text import join_texts, units_matching
+
+    joined = join_texts(texts)
+    for name in _SEARCHES:
+        pattern = getattr(punctuation, name)
+        flags = units_matching(pattern, joined, len(texts))
+        assert len(flags) == len(texts)
+        assert all(flag or pattern.search(text) is None for text, flag in zip(texts, flags))
+        backwards = units_matching(pattern, joined[::-1] if joined is not None else None, len(texts), backwards=True)
+        assert all(flag or pattern.search(text[::-1]) is None for text, flag in zip(texts, backwards))
