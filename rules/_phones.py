@@ -38,10 +38,64 @@ class Verdict:
 def _is_valid(national: str) -> bool:
     import phonenumbers
 
+    if _cannot_be_valid(national):
+        return False
     try:
         return phonenumbers.is_valid_number(phonenumbers.parse(national, "CN"))
     except phonenumbers.NumberParseException:
         return False
+
+
+# Most numbers asked about are not valid: a report's own slips, and above all the numbers one
+# digit longer or shorter that ``_slip`` tries. ``phonenumbers.parse`` reads a string of ASCII
+# digits for CN as that string or as the string without its national prefix (``0``, or a five-digit
+# carrier code), and ``is_valid_number`` accepts the reading only if it has the length and form of
+# CN's general description and of one kind of number. No reading of either kind → invalid, without
+# parsing. Strings it would read as dialled from abroad (an IDD prefix, a leading 86) are left to it.
+
+_KINDS = ("premium_rate", "toll_free", "shared_cost", "voip", "personal_number", "pager", "uan", "voicemail", "fixed_line")
+
+
+@lru_cache(maxsize=1)
+def _cn_metadata() -> tuple[re.Pattern, re.Pattern, str, tuple, tuple]:
+    """(IDD prefix, national prefix, country code, general description, kinds of number) of CN as
+    ``phonenumbers`` has them; a description is (lengths, pattern)."""
+    from phonenumbers import PhoneMetadata
+
+    region = PhoneMetadata.metadata_for_region("CN")
+    kinds = [getattr(region, kind) for kind in _KINDS]
+    if not region.same_mobile_and_fixed_line_pattern:
+        kinds.append(region.mobile)
+    return (
+        re.compile(region.international_prefix),
+        re.compile(region.national_prefix_for_parsing),
+        str(region.country_code),
+        _description(region.general_desc),
+        tuple(_description(desc) for desc in kinds if _description(desc) is not None),
+    )
+
+
+def _description(desc) -> Optional[tuple[frozenset, re.Pattern]]:
+    if desc is None or not desc.national_number_pattern:
+        return None
+    return frozenset(desc.possible_length), re.compile(desc.national_number_pattern)
+
+
+def _fits(reading: str, description: Optional[tuple[frozenset, re.Pattern]]) -> bool:
+    if description is None:
+        return False
+    lengths, pattern = description
+    return (not lengths or len(reading) in lengths) and pattern.fullmatch(reading) is not None
+
+
+def _cannot_be_valid(national: str) -> bool:
+    """True only where ``phonenumbers`` is sure to find ``national`` invalid for CN."""
+    idd, prefix, country_code, general, kinds = _cn_metadata()
+    if not (national.isascii() and national.isdigit()) or national.startswith(country_code) or idd.match(national):
+        return False
+    found = prefix.match(national)
+    readings = (national, national[found.end() :]) if found else (national,)
+    return not any(_fits(r, general) and any(_fits(r, kind) for kind in kinds) for r in readings)
 
 
 @lru_cache(maxsize=1024)

@@ -296,3 +296,28 @@ def test_addresses_split_across_pdf_lines_are_not_judged_by_halves():
     report.source_kind = "pdf"
     for rule in (contact.PhoneNumberInvalid, contact.MailAddressMalformed, contact.WebAddressMalformed):
         assert list(rule().check(report, RuleContext())) == [], rule.code
+
+
+def test_numbers_ruled_out_without_parsing_are_all_invalid_to_phonenumbers():
+    # The shortcut may only say "invalid" where phonenumbers says so too: tried on numbers of every
+    # kind (and ones it reads as dialled from abroad) and on each one digit longer or shorter.
+    import phonenumbers
+    from gxlint_rules._phones import _cannot_be_valid
+
+    def valid(digits: str) -> bool:
+        try:
+            return phonenumbers.is_valid_number(phonenumbers.parse(digits, "CN"))
+        except phonenumbers.NumberParseException:
+            return False
+
+    numbers = ["01065123456", "051086868123", "07367312309", "13812345678", "4008123123", "8008203456",
+               "02162350000", "075583765566", "16812345", "17951001234", "008613812345678", "8613812345678"]
+    ruled_out = 0
+    for number in numbers:
+        dropped = {number[:i] + number[i + 1 :] for i in range(len(number))}
+        added = {number[:i] + d + number[i:] for i in range(len(number) + 1) for d in "0123456789"}
+        for candidate in dropped | added:
+            if _cannot_be_valid(candidate):
+                ruled_out += 1
+                assert not valid(candidate), candidate
+    assert ruled_out > 1000
