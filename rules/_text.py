@@ -121,14 +121,16 @@ def units_matching(pattern: re.Pattern, joined: Optional[str], count: int, backw
     if joined is None:
         return [True] * count
     flags = [False] * count
+    index = start = 0  # the unit the search starts in, and where it starts
     match = pattern.search(joined)
     while match is not None:
-        index = joined.count("\0", 0, match.start())
+        index += joined.count("\0", start, match.start())
         flags[count - 1 - index if backwards else index] = True
-        after = joined.find("\0", match.start())
-        if after == -1:
+        start = joined.find("\0", match.start()) + 1
+        if not start:
             break
-        match = pattern.search(joined, after + 1)  # the rest of a unit let through is not needed
+        index += 1
+        match = pattern.search(joined, start)  # the rest of a unit let through is not needed
     return flags
 
 

@@ -303,6 +303,9 @@ class FullStopInList(Rule):
 
 
 _DOUBLED = re.compile("([，、；：。,;])\\1+|[，、；：。][，、；：。]+")
+# Every match opens with two of these marks. A pattern that opens with a group of alternatives
+# is tried at every character; one that opens with a class skips to the marks at C speed.
+_DOUBLED_HINT = re.compile("[，、；：。,;][，、；：。,;]")
 
 
 class DoubledPunctuation(Rule):
@@ -330,7 +333,7 @@ class DoubledPunctuation(Rule):
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
         can_fix = fixable(report)
         units = text_units(report)
-        for unit, doubled in zip(units, units_matching(_DOUBLED, joined_units(report), len(units))):
+        for unit, doubled in zip(units, units_matching(_DOUBLED_HINT, joined_units(report), len(units))):
             if not doubled:
                 continue
             for match in _DOUBLED.finditer(unit.text):
