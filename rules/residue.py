@@ -9,9 +9,10 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from gxlint.diagnostics import Diagnostic, Edit, Fix, Severity
-from gxlint.model import ChromeBlock, Report
+from gxlint.model import ChromeBlock, Line, Report
 from gxlint.rule import Rule, RuleContext
 
+from ._memo import per_report
 from ._text import fixable, quote
 
 
@@ -39,10 +40,17 @@ class _ResidueRule(Rule):
             yield self.at(block.span, message, fix=fix, snippet=texts[0])
 
 
+@per_report
+def _lines_by_number(report: Report) -> tuple[dict[int, Line], int]:
+    """The report's lines by their line number in the file, and the last number: built once per
+    report for all its blocks, not once per block (a long report has many)."""
+    by_line = {line.origin_line: line for line in report.lines}
+    return by_line, max(by_line) if by_line else 0
+
+
 def _delete_lines(report: Report, block: ChromeBlock) -> Optional[Fix]:
     """Delete the block's lines, and the blank lines between them, newline included."""
-    by_line = {line.origin_line: line for line in report.lines}
-    last_in_file = max(by_line) if by_line else 0
+    by_line, last_in_file = _lines_by_number(report)
     first, last = block.lines[0].origin_line, block.lines[-1].origin_line
     chrome = {line.origin_line for line in block.lines}
     if any(line.origin_column != 1 for line in block.lines):
