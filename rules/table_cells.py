@@ -7,6 +7,7 @@ takes part in, and a cascade of "cannot verify" lines would bury the real errors
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from typing import Iterable, Optional, Sequence
 
@@ -197,11 +198,12 @@ class InvalidCount(Rule):
     severity = Severity.ERROR
 
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
+        plain = _plain_counts()
         for table in checked_tables(report):
             columns = [_count_column(table, index) for index in range(len(table.columns))]
             for row in table.rows:
                 for index, cell in enumerate(row.cells):
-                    if cell.state != NUMBER:
+                    if cell.state != NUMBER or cell.value in plain:
                         continue
                     is_count, signed = columns[index] if index < len(columns) else _count_column(table, index)
                     if not is_count:
@@ -214,6 +216,13 @@ class InvalidCount(Rule):
                         cell_span(cell, row, table),
                         f"{table_name(table)}{where}{column_label(table, index)}列：“{cell.raw.strip()}”{why}",
                     )
+
+
+@functools.cache
+def _plain_counts() -> frozenset[Decimal]:
+    """0 to 999, which are counts in any column: most cells hold one, and a set look-up (a Decimal
+    keeps its hash) is cheaper than asking each value whether it is whole. Made on first use."""
+    return frozenset(Decimal(n) for n in range(1000))
 
 
 def _why_not_count(value: Decimal, signed: bool) -> Optional[str]:
