@@ -128,9 +128,12 @@ def _top_level(lines: list[Line], titles: _SectionTitles, row_heads) -> tuple[li
     boundaries: list[int] = []
     candidates: dict[int, list[tuple[int, str, Optional[int], int]]] = {}
     for index, line in enumerate(lines):
-        if line.cell or "|" in line.text:
+        text = line.text
+        if line.cell or "|" in text:
             continue
-        shape = heading_shape(line.text, row_heads)
+        shape = heading_shape(text, row_heads)
+        if shape is None and not line.heading_level:
+            continue  # most lines: neither written nor marked as a heading
         if shape is None or shape.level != 1 or not shape.numeral:
             shape = _unnumbered_heading(line, shape)
             if shape is None or titles.identify(shape.title)[0] is None:
@@ -223,7 +226,7 @@ def _split_region(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     """Inside a table region, long sentences are prose and chrome is chrome; the rest is table."""
     prose, table = [], []
     for line in lines:
-        if not line.cell and (line.chrome or _outside_table(line.text.strip())):
+        if not line.cell and (line.chrome or _outside_table(line.text)):
             prose.append(line)
         else:
             table.append(line)
@@ -231,12 +234,13 @@ def _split_region(lines: list[Line]) -> tuple[list[Line], list[Line]]:
 
 
 @functools.lru_cache(maxsize=8192)
-def _outside_table(text: str) -> bool:
-    """A stripped line of a table region that is a long sentence or page chrome.
+def _outside_table(line: str) -> bool:
+    """A line of a table region that is a long sentence or page chrome.
 
     A pure function of the text, decided once per distinct line: table regions repeat the same
     rows and notes within a report and from report to report.
     """
+    text = line.strip()
     if "|" not in text and len(text) >= 40 and _PROSE.search(text) and "勾稽" not in text and not is_number_row(text):
         return True
     return chrome_kind(text) is not None
