@@ -8,19 +8,35 @@ from typing import Optional
 from .config import Settings
 from .diagnostics import Diagnostic, Severity
 from .engine_rules import PluginFailed, UnparseableReport, UnreadableFile
-from .model import Report
+from .model import Report, _Record
 from .plugins import Registry
 from .readers import Document, ReadError, read_bytes, read_path
 from .rule import Rule, RuleContext
 
 
-@dataclass
-class FileResult:
+# A dataclass with its ``__init__`` written out and ``repr`` and ``==`` from the model's records:
+# ``@dataclass`` would compile those methods at every start-up.
+@dataclass(init=False, repr=False, eq=False)
+class FileResult(_Record):
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     report: Optional[Report] = None
     document: Optional[Document] = None
     facts: dict = field(default_factory=dict)  # per rule code: what cross-report rules need later
+
+    def __init__(
+        self,
+        path: str,
+        diagnostics: Optional[list[Diagnostic]] = None,
+        report: Optional[Report] = None,
+        document: Optional[Document] = None,
+        facts: Optional[dict] = None,
+    ) -> None:
+        self.path = path
+        self.diagnostics = [] if diagnostics is None else diagnostics
+        self.report = report
+        self.document = document
+        self.facts = {} if facts is None else facts
 
 
 class Linter:

@@ -17,29 +17,51 @@ from typing import Any, Callable, NamedTuple, Optional
 import pluggy
 
 from . import hookspecs
+from .model import _FrozenRecord, _Record
 from .rule import CODE, Rule
 
 GROUP = "gxlint"
 
 
-@dataclass(frozen=True)
-class ReaderSpec:
+# Dataclasses with ``__init__`` written out and ``repr``, ``==``, hash and immutability from the
+# model's records: ``@dataclass`` would compile their methods at every start-up.
+
+
+@dataclass(init=False, repr=False, eq=False)
+class ReaderSpec(_FrozenRecord):
     kind: str
     suffixes: tuple[str, ...]
     read: Callable[[bytes, str], Any]
 
+    def __init__(self, kind: str, suffixes: tuple[str, ...], read: Callable[[bytes, str], Any]) -> None:
+        fields = self.__dict__
+        fields["kind"] = kind
+        fields["suffixes"] = suffixes
+        fields["read"] = read
 
-@dataclass(frozen=True)
-class FormatSpec:
+
+@dataclass(init=False, repr=False, eq=False)
+class FormatSpec(_FrozenRecord):
     name: str
     factory: Callable[..., Any]
 
+    def __init__(self, name: str, factory: Callable[..., Any]) -> None:
+        fields = self.__dict__
+        fields["name"] = name
+        fields["factory"] = factory
 
-@dataclass(frozen=True)
-class PluginFailure:
+
+@dataclass(init=False, repr=False, eq=False)
+class PluginFailure(_FrozenRecord):
     plugin: str
     hook: str
     error: str
+
+    def __init__(self, plugin: str, hook: str, error: str) -> None:
+        fields = self.__dict__
+        fields["plugin"] = plugin
+        fields["hook"] = hook
+        fields["error"] = error
 
 
 class DuplicateCodeError(Exception):
@@ -50,12 +72,24 @@ class PluginError(Exception):
     """A plugin's rule is malformed (bad code, missing name)."""
 
 
-@dataclass
-class Registry:
+@dataclass(init=False, repr=False, eq=False)
+class Registry(_Record):
     rules: dict[str, type[Rule]] = field(default_factory=dict)
     formats: dict[str, FormatSpec] = field(default_factory=dict)
     failures: list[PluginFailure] = field(default_factory=list)
     plugins: list[str] = field(default_factory=list)
+
+    def __init__(
+        self,
+        rules: Optional[dict[str, type[Rule]]] = None,
+        formats: Optional[dict[str, FormatSpec]] = None,
+        failures: Optional[list[PluginFailure]] = None,
+        plugins: Optional[list[str]] = None,
+    ) -> None:
+        self.rules = {} if rules is None else rules
+        self.formats = {} if formats is None else formats
+        self.failures = [] if failures is None else failures
+        self.plugins = [] if plugins is None else plugins
 
     def rule(self, code: str) -> Optional[type[Rule]]:
         return self.rules.get(code.upper())

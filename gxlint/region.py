@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 from ._data import load_derived, read_text
+from .model import _FrozenRecord, _Record
 from .normalize import all_cjk
 
 _ADDRESS = re.compile(r"(?:通讯地址|通信地址|联系地址|办公地址|办公地点|受理地点|地址|地点)\s*[:：]?\s*(?P<address>[^，。；;,、()（）]{2,40})")
@@ -44,9 +45,13 @@ def _read(name: str) -> list[list[str]]:
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-@dataclass
-class RegionTable:
-    """Place names of ``regions.tsv`` indexed for lookup."""
+@dataclass(init=False, repr=False, eq=False)
+class RegionTable(_Record):
+    """Place names of ``regions.tsv`` indexed for lookup.
+
+    A dataclass with its ``__init__`` written out and ``repr`` and ``==`` from the model's records
+    (``@dataclass`` would compile them at every start-up).
+    """
 
     provinces: list[str] = field(default_factory=list)
     municipalities: set[str] = field(default_factory=set)
@@ -54,6 +59,22 @@ class RegionTable:
     counties: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # county → [(province, city)]
     city_short: dict[str, list[str]] = field(default_factory=dict)  # 常德 → [常德市]
     shorts: dict[str, str] = field(default_factory=dict)  # province or city → short name
+
+    def __init__(
+        self,
+        provinces: Optional[list[str]] = None,
+        municipalities: Optional[set[str]] = None,
+        cities: Optional[dict[str, str]] = None,
+        counties: Optional[dict[str, list[tuple[str, str]]]] = None,
+        city_short: Optional[dict[str, list[str]]] = None,
+        shorts: Optional[dict[str, str]] = None,
+    ) -> None:
+        self.provinces = [] if provinces is None else provinces
+        self.municipalities = set() if municipalities is None else municipalities
+        self.cities = {} if cities is None else cities
+        self.counties = {} if counties is None else counties
+        self.city_short = {} if city_short is None else city_short
+        self.shorts = {} if shorts is None else shorts
 
     def short_name(self, name: str) -> str:
         """``江苏省`` → 江苏, ``广西壮族自治区`` → 广西, ``德宏傣族景颇族自治州`` → 德宏."""
@@ -111,12 +132,21 @@ def load_regions() -> RegionTable:
     return table
 
 
-@dataclass(frozen=True)
-class AreaCode:
+@dataclass(init=False, repr=False, eq=False)
+class AreaCode(_FrozenRecord):
+    """A frozen dataclass, written out as :class:`RegionTable` is."""
+
     code: str  # with the leading 0: "0510"
     province: str
     cities: tuple[str, ...]
     description: str  # the geocoder's own words: "江苏省无锡市"
+
+    def __init__(self, code: str, province: str, cities: tuple[str, ...], description: str) -> None:
+        fields = self.__dict__
+        fields["code"] = code
+        fields["province"] = province
+        fields["cities"] = cities
+        fields["description"] = description
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Iterable, Optional
 
 from .diagnostics import Diagnostic, Fix, Severity
-from .model import Report, Span
+from .model import Report, Span, _Record
 
 FAMILIES = {
     "0": "engine",
@@ -28,13 +28,22 @@ FAMILIES = {
 CODE = re.compile(r"^GX\d{3}$")
 
 
-@dataclass
-class RuleContext:
-    """What a rule may know besides the report: its options and the run's settings."""
+@dataclass(init=False, repr=False, eq=False)
+class RuleContext(_Record):
+    """What a rule may know besides the report: its options and the run's settings.
+
+    A dataclass with its ``__init__`` written out and ``repr`` and ``==`` from the model's records
+    (``@dataclass`` would compile them at every start-up).
+    """
 
     options: dict[str, Any] = field(default_factory=dict)
     settings: Any = None
     related: Any = None  # other reports in the same run (for cross-year checks), when available
+
+    def __init__(self, options: Optional[dict[str, Any]] = None, settings: Any = None, related: Any = None) -> None:
+        self.options = {} if options is None else options
+        self.settings = settings
+        self.related = related
 
 
 class Rule:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .diagnostics import Diagnostic
+from .model import _Record
 
 UNUSED = "GX005"
 _RULES_DID_NOT_RUN = {"GX001", "GX002", "GX003", "GX004"}
@@ -27,9 +28,13 @@ _CODE = re.compile(r"^GX\d{0,3}$")
 _DIRECTIVE = re.compile(r"^(disable-next-line|disable|enable)\b\s*(.*)$", re.IGNORECASE)
 
 
-@dataclass
-class Directive:
-    """One parsed comment: what it does, to which codes (``None`` = all) and over which lines."""
+@dataclass(init=False, repr=False, eq=False)
+class Directive(_Record):
+    """One parsed comment: what it does, to which codes (``None`` = all) and over which lines.
+
+    A dataclass with its ``__init__`` written out and ``repr`` and ``==`` from the model's records
+    (``@dataclass`` would compile them at every start-up).
+    """
 
     line: int
     action: str  # disable | enable | disable-next-line
@@ -38,6 +43,24 @@ class Directive:
     last: float = 0  # inclusive; ``inf`` for a disable never re-enabled
     reenabled: list[tuple[str, int]] = field(default_factory=list)  # (code prefix, after line)
     used: set[str] = field(default_factory=set)  # codes (or "*") that silenced something
+
+    def __init__(
+        self,
+        line: int,
+        action: str,
+        codes: Optional[tuple[str, ...]],
+        first: int = 0,
+        last: float = 0,
+        reenabled: Optional[list[tuple[str, int]]] = None,
+        used: Optional[set[str]] = None,
+    ) -> None:
+        self.line = line
+        self.action = action
+        self.codes = codes
+        self.first = first
+        self.last = last
+        self.reenabled = [] if reenabled is None else reenabled
+        self.used = set() if used is None else used
 
     def covers(self, diagnostic: Diagnostic) -> bool:
         code, line = diagnostic.code, diagnostic.line

@@ -11,21 +11,50 @@ from dataclasses import dataclass, field
 from typing import Callable, Mapping, Optional
 
 from ..diagnostics import Diagnostic, Severity
+from ..model import _Record
 from ..rule import Rule
 
 
-@dataclass
-class OutputContext:
-    """Everything a formatter may need besides the diagnostics."""
+def _no_source(path: str, line: int) -> Optional[str]:
+    return None
+
+
+@dataclass(init=False, repr=False, eq=False)
+class OutputContext(_Record):
+    """Everything a formatter may need besides the diagnostics.
+
+    A dataclass with its ``__init__`` written out and ``repr`` and ``==`` from the model's records
+    (``@dataclass`` would compile them at every start-up).
+    """
 
     rules: Mapping[str, type[Rule]] = field(default_factory=dict)
-    source: Callable[[str, int], Optional[str]] = lambda path, line: None
+    source: Callable[[str, int], Optional[str]] = _no_source
     show_source: bool = False
     color: bool = False
     width: Optional[int] = None
     files: list[str] = field(default_factory=list)  # every file checked, with or without findings
     version: str = ""
     root: str = "."  # the directory that relative paths and SARIF URIs are relative to
+
+    def __init__(
+        self,
+        rules: Optional[Mapping[str, type[Rule]]] = None,
+        source: Callable[[str, int], Optional[str]] = _no_source,
+        show_source: bool = False,
+        color: bool = False,
+        width: Optional[int] = None,
+        files: Optional[list[str]] = None,
+        version: str = "",
+        root: str = ".",
+    ) -> None:
+        self.rules = {} if rules is None else rules
+        self.source = source
+        self.show_source = show_source
+        self.color = color
+        self.width = width
+        self.files = [] if files is None else files
+        self.version = version
+        self.root = root
 
 
 class Formatter:

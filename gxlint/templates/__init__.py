@@ -9,17 +9,29 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Optional
 
 from .._data import load_toml
+from ..model import _FrozenRecord
 from ..normalize import label_key
 
+# The classes are dataclasses whose ``__init__`` is written out and whose ``repr``, ``==``, hash and
+# immutability come from ``_FrozenRecord`` (as in the model): ``@dataclass(frozen=True)`` compiles
+# six methods per class at every start-up.
 
-@dataclass(frozen=True)
-class SectionSpec:
+
+@dataclass(init=False, repr=False, eq=False)
+class SectionSpec(_FrozenRecord):
     number: int
     title: str
     aliases: tuple[str, ...]
+
+    def __init__(self, number: int, title: str, aliases: tuple[str, ...]) -> None:
+        fields = self.__dict__
+        fields["number"] = number
+        fields["title"] = title
+        fields["aliases"] = aliases
 
     @property
     def numeral(self) -> str:
@@ -30,15 +42,21 @@ class SectionSpec:
         return f"{self.numeral}、{self.title}"
 
 
-@dataclass(frozen=True)
-class Table2Block:
+@dataclass(init=False, repr=False, eq=False)
+class Table2Block(_FrozenRecord):
     clause: str
     columns: tuple[str, ...]
     rows: tuple[str, ...]
 
+    def __init__(self, clause: str, columns: tuple[str, ...], rows: tuple[str, ...]) -> None:
+        fields = self.__dict__
+        fields["clause"] = clause
+        fields["columns"] = columns
+        fields["rows"] = rows
 
-@dataclass(frozen=True)
-class Template:
+
+@dataclass(init=False, repr=False, eq=False)
+class Template(_FrozenRecord):
     id: str
     name: str
     first_year: int
@@ -56,6 +74,54 @@ class Template:
     table4_columns: tuple[str, ...]
     table4_headers: tuple[str, ...]
     extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        first_year: int,
+        last_year: int,
+        sections: tuple[SectionSpec, ...],
+        section1_topics: tuple[str, ...],
+        table2_row_header: str,
+        table2: tuple[Table2Block, ...],
+        table3_note: str,
+        table3_headers: tuple[str, ...],
+        table3_columns: tuple[str, ...],
+        table3_groups: tuple[str, ...],
+        table3_rows: tuple[str, ...],
+        table4_groups: tuple[str, ...],
+        table4_columns: tuple[str, ...],
+        table4_headers: tuple[str, ...],
+        extra: Optional[dict] = None,
+    ) -> None:
+        self.__dict__.update(
+            id=id,
+            name=name,
+            first_year=first_year,
+            last_year=last_year,
+            sections=sections,
+            section1_topics=section1_topics,
+            table2_row_header=table2_row_header,
+            table2=table2,
+            table3_note=table3_note,
+            table3_headers=table3_headers,
+            table3_columns=table3_columns,
+            table3_groups=table3_groups,
+            table3_rows=table3_rows,
+            table4_groups=table4_groups,
+            table4_columns=table4_columns,
+            table4_headers=table4_headers,
+            extra={} if extra is None else extra,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return _compared(self) == _compared(other)
+
+    def __hash__(self) -> int:  # ``extra`` is neither compared nor hashed
+        return hash(_compared(self))
 
     @property
     def table3_labels(self) -> tuple[str, ...]:
@@ -77,6 +143,13 @@ class Template:
             if label_key(block.clause) == wanted:
                 return block
         return None
+
+
+_compared = attrgetter(
+    "id", "name", "first_year", "last_year", "sections", "section1_topics", "table2_row_header", "table2",
+    "table3_note", "table3_headers", "table3_columns", "table3_groups", "table3_rows", "table4_groups",
+    "table4_columns", "table4_headers",
+)
 
 
 def template_from_dict(data: dict) -> Template:
