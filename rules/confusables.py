@@ -7,9 +7,7 @@ context conditions of an entry are compiled and checked only where its form occu
 
 from __future__ import annotations
 
-import bisect
 import functools
-import itertools
 import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Optional
@@ -18,7 +16,7 @@ from gxlint.diagnostics import Diagnostic, Severity
 from gxlint.model import Report
 from gxlint.rule import Rule, RuleContext
 
-from ._text import fixable, join_texts, load_data, quote, replace_fix, text_units
+from ._text import fixable, load_data, quote, replace_fix, text_units
 
 _WINDOW = 24  # characters of context the conditions of an entry may look at
 
@@ -75,71 +73,25 @@ class Lexicon:
         """
         if self.heads_pattern is None:
             return
-        allowed = self._allowed(text)
+        heads, entries = self.heads, self.entries
+        allowed: list[tuple[int, int]] = []
+        if self.accepted is not None:
+            allowed = [m.span() for m in self.accepted.finditer(text)]
         candidate = self.heads_pattern.search(text)
         while candidate is not None:
             start = candidate.start()
-            found = self._at(text, start, allowed)
-            if found is not None:
-                yield start, found[1]
-            # heads overlap: 台帐号 holds 台帐 and 帐号
-            candidate = self.heads_pattern.search(text, start + 1 if found is None else found[0])
-
-    def find_in_units(self, texts: list[str]) -> Iterator[tuple[int, int, Entry]]:
-        """``find`` in each of ``texts``: (index of the text, offset, entry), in order.
-
-        Most candidate places of ``heads_pattern`` hold no head of a form (its two classes let
-        through every pair of their characters). The texts are therefore searched joined by NUL,
-        with one call, and only the places that hold a head are mapped back to their text and
-        looked at as ``find`` does; no form holds a NUL, so none runs across two texts.
-        """
-        joined = join_texts(texts)
-        if self.heads_pattern is None or joined is None or self.nul_in_forms:
-            for index, text in enumerate(texts):
-                for start, entry in self.find(text):
-                    yield index, start, entry
-            return
-        heads, search = self.heads, self.heads_pattern.search
-        starts = list(itertools.accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
-        allowed: dict[int, list[tuple[int, int]]] = {}
-        candidate = search(joined)
-        while candidate is not None:
-            start = candidate.start()
-            resume = start + 1
-            if joined[start : start + 2] in heads or joined[start] in heads:
-                index = bisect.bisect_right(starts, start) - 1
-                offset, text = starts[index], texts[index]
-                if index not in allowed:
-                    allowed[index] = self._allowed(text)
-                found = self._at(text, start - offset, allowed[index])
-                if found is not None:
-                    yield index, start - offset, found[1]
-                    resume = min(offset + found[0], offset + len(text) + 1)  # never into the next text
-            candidate = search(joined, resume)
-
-    def _allowed(self, text: str) -> list[tuple[int, int]]:
-        """The spans of the accepted terms in ``text``."""
-        if self.accepted is None:
-            return []
-        return [m.span() for m in self.accepted.finditer(text)]
-
-    def _at(self, text: str, start: int, allowed: list[tuple[int, int]]) -> Optional[tuple[int, Entry]]:
-        """The entry that applies at ``start``, longest form first, with the end of its form."""
-        heads, entries = self.heads, self.entries
-        for length in heads.get(text[start : start + 2], ()) + heads.get(text[start], ()):
-            end = start + length
-            found = entries.get(text[start:end])
-            if not found or any(a <= start and end <= b for a, b in allowed):
-                continue
-            entry = next((e for e in found if e.applies(text, start, end)), None)
-            if entry is not None:
-                return end, entry
-        return None
-
-    @functools.cached_property
-    def nul_in_forms(self) -> bool:
-        """Whether a form holds a NUL, which ``find_in_units`` uses to tell the texts apart."""
-        return any("\0" in form for form in self.entries)
+            resume = start + 1  # heads overlap: 台帐号 holds 台帐 and 帐号
+            for length in heads.get(text[start : start + 2], ()) + heads.get(text[start], ()):
+                end = start + length
+                found = entries.get(text[start:end])
+                if not found or any(a <= start and end <= b for a, b in allowed):
+                    continue
+                entry = next((e for e in found if e.applies(text, start, end)), None)
+                if entry is not None:
+                    yield start, entry
+                    resume = end
+                    break
+            candidate = self.heads_pattern.search(text, resume)
 
 
 def _entry(data: dict[str, Any]) -> Entry:
@@ -257,20 +209,19 @@ class ConfusableWord(Rule):
             tuple(ctx.options.get("ignore_categories") or ()),
         )
         can_fix = fixable(report)
-        units = text_units(report)
-        for index, start, entry in lex.find_in_units([unit.text for unit in units]):
-            unit = units[index]
-            end = start + len(entry.wrong)
-            label = lex.labels.get(entry.category, entry.category)
-            context = quote(unit.text[max(0, start - 6) : end + 6], 20)
-            if entry.right:
-                why = f"{label}：{entry.note}" if entry.note else label
-                message = f"「{entry.wrong}」应为「{entry.right}」（{why}）：…{context}…"
-            else:
-                message = f"「{entry.wrong}」是本项目不用的写法（{label}）：…{context}…"
-            span = unit.single_line(start, end) if can_fix and entry.right else None
-            fix = replace_fix(f"改为「{entry.right}」", span, entry.right, safe=False) if span else None
-            yield self.at(unit.span_of(start, end), message, fix=fix, snippet=entry.wrong)
+        for unit in text_units(report):
+            for start, entry in lex.find(unit.text):
+                end = start + len(entry.wrong)
+                label = lex.labels.get(entry.category, entry.category)
+                context = quote(unit.text[max(0, start - 6) : end + 6], 20)
+                if entry.right:
+                    why = f"{label}：{entry.note}" if entry.note else label
+                    message = f"「{entry.wrong}」应为「{entry.right}」（{why}）：…{context}…"
+                else:
+                    message = f"「{entry.wrong}」是本项目不用的写法（{label}）：…{context}…"
+                span = unit.single_line(start, end) if can_fix and entry.right else None
+                fix = replace_fix(f"改为「{entry.right}」", span, entry.right, safe=False) if span else None
+                yield self.at(unit.span_of(start, end), message, fix=fix, snippet=entry.wrong)
 
 
 RULES = (ConfusableWord,)

@@ -59,15 +59,12 @@ class UnbalancedBrackets(Rule):
         pending: list[tuple[TextUnit, int, str]] = []  # opened, not yet closed: (unit, offset, mark)
         previous: Optional[TextUnit] = None
         chrome = {line.origin_line for block in report.chrome for line in block.lines}
-        units = text_units(report)
-        has_marks = units_matching(_MARKS, joined_units(report), len(units))
-        for line, _, index, unit in sorted((*_position(unit), index, unit) for index, unit in enumerate(units)):
+        units = sorted((*_position(unit), index, unit) for index, unit in enumerate(text_units(report)))
+        for line, _, _, unit in units:
             if pending and not _continues(previous, unit, line, chrome):
                 yield from self._unclosed(pending)
                 pending = []
             previous = unit
-            if not has_marks[index]:
-                continue
             for match in _MARKS.finditer(unit.text):
                 mark = match.group()
                 if mark in _CLOSE_OF:
@@ -199,18 +196,15 @@ class HalfWidthPunctuation(Rule):
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
         found: list[tuple[TextUnit, list[int]]] = []  # each unit with the offsets of its marks
         count = 0
-        units, joined = text_units(report), joined_units(report)
-        for unit, marks in zip(units, units_matching(_ASCII_MARK, joined, len(units))):
-            offsets = _ascii_in_cjk(unit.text) if marks else None
+        units = text_units(report)
+        for unit in units:
+            offsets = _ascii_in_cjk(unit.text)
             if offsets:
                 found.append((unit, offsets))
                 count += len(offsets)
         if not count:
             return
-        if joined is None:
-            full = sum(len(_FULL_MARKS.findall(unit.text)) for unit in units)
-        else:
-            full = len(_FULL_MARKS.findall(joined))
+        full = len(_FULL_MARKS.findall("\n".join(unit.text for unit in units)))
         mode = str(ctx.options.get("mode", "auto"))
         share = count / (count + full)
         if mode == "summary" or (mode == "auto" and share > float(ctx.options.get("max_share", 0.2))):
@@ -281,9 +275,8 @@ class FullStopInList(Rule):
 
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
         can_fix = fixable(report)
-        units = text_units(report)
-        for unit, hint in zip(units, units_matching(_STOP_HINT, joined_units(report), len(units))):
-            if not hint:
+        for unit in text_units(report):
+            if _STOP_HINT.search(unit.text) is None:
                 continue
             for match in _stop_list().finditer(unit.text):
                 items = [group for group in match.groups() if group]

@@ -7,8 +7,6 @@ import re
 import pytest
 from gxlint_rules._text import load_data
 from gxlint_rules.confusables import _raw_entries, lexicon
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from .language_support import fixed, lint, prose, where
 
@@ -171,18 +169,3 @@ def test_corrections_are_not_themselves_reported():
         right = entry["right"]
         flagged = [(start, e.wrong) for start, e in lex.find(f"我们{right}工作")]
         assert flagged == [], f"the correction {right!r} of {entry['wrong']!r} is reported: {flagged}"
-
-
-def _pieces():
-    """Forms of the lexicon, their halves and single characters: text where forms and their
-    heads occur often, also at the end of a text and cut by the end."""
-    forms = sorted(lexicon().entries)[::7]
-    return sorted({*forms, *(form[:2] for form in forms), *(form[-1] for form in forms), "，", "。", "\x00", "经行村"})
-
-
-@given(st.lists(st.lists(st.sampled_from(_pieces()), max_size=12).map("".join), max_size=6))
-@settings(max_examples=300, deadline=None)
-def test_finding_in_joined_units_finds_what_finding_in_each_unit_finds(texts):
-    for lex in (lexicon(), lexicon(accept=("经行村", "甘败")), lexicon(reject=(("经行村", ""),))):
-        each = [(index, start, entry) for index, text in enumerate(texts) for start, entry in lex.find(text)]
-        assert list(lex.find_in_units(texts)) == each
