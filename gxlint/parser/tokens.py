@@ -12,7 +12,7 @@ import functools
 import re
 from typing import Iterable, Optional
 
-from ..model import Line, Span, new_span
+from ..model import Line, Span, _new_object
 from ..numbers import looks_like_value
 
 _HTML_BREAK = re.compile(r"<br\s*/?>|</?(?:p|span|div|strong|b)\b[^>]*>", re.IGNORECASE)
@@ -55,10 +55,15 @@ class Token:
     @property
     def span(self) -> Span:
         span = self._span
-        if span is None:
+        if span is None:  # ``new_span`` written out: the binders ask for one span per value cell
             line = self.line
             origin, column = line.origin_line, line.origin_column
-            span = self._span = new_span(origin, column + self._first, origin, column + self._last)
+            span = self._span = _new_object(Span)
+            fields = span.__dict__
+            fields["line"] = origin
+            fields["column"] = column + self._first
+            fields["end_line"] = origin
+            fields["end_column"] = column + self._last
         return span
 
     def span_to(self, last: Token) -> Span:
