@@ -8,6 +8,7 @@ after), and last the year most mentioned in 一、总体情况.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -20,10 +21,20 @@ _TITLE_YEAR = re.compile(r"(20\d\d)\s*年度?")
 _PERIOD = re.compile(
     r"统计(?:期限|时限|时间|区间|范围)?[^。]{0,12}?(?:自|从|为)?\s*(?P<start>20\d\d\s*年?\s*\d{1,2}\s*月?\s*\d{1,2}\s*日?)\s*(?:起)?\s*(?:至|到|-|—|～|~)\s*(?P<end>(?:20\d\d\s*年?\s*)?\d{1,2}\s*月?\s*\d{1,2}\s*日?)"
 )
-_PUBLISHED = re.compile(r"(?:现公布|发布|公布)(?P<agency>[^，。,；;“”《》()（）]{2,30}?)(?P<year>20\d\d)\s*年度?(?:政府信息公开|政务公开)")
 _SIGNATURE_DATE = re.compile(r"^\s*(?P<year>20\d\d)\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*$")
-_ANY_YEAR = re.compile(r"(20[1-3]\d)\s*年")
 _AGENCY_SUFFIX = re.compile(r"(人民政府|管理委员会|管委会|办公室|委员会|政府|局|厅|委|办|中心|开发区|经济区|街道办事处|街道|镇|乡|院|署|部|所|站|队)$")
+
+
+# Needed only when the title and the 统计期限 sentence leave the year or the agency open, so they
+# are compiled on first use (≈ 1 ms of start-up otherwise).
+@functools.cache
+def _published() -> re.Pattern[str]:
+    return re.compile(r"(?:现公布|发布|公布)(?P<agency>[^，。,；;“”《》()（）]{2,30}?)(?P<year>20\d\d)\s*年度?(?:政府信息公开|政务公开)")
+
+
+@functools.cache
+def _any_year() -> re.Pattern[str]:
+    return re.compile(r"(20[1-3]\d)\s*年")
 
 
 def extract(title: list[Paragraph], preamble: list[Paragraph], sections: list[Section],
@@ -65,7 +76,7 @@ def _year(meta: Metadata, title, preamble, sections, signature) -> None:
             break
     if meta.year is None:
         for paragraph in preamble:
-            published = _PUBLISHED.search(paragraph.text)
+            published = _published().search(paragraph.text)
             if published:
                 meta.year, meta.year_source = int(published.group("year")), "前言"
                 break
@@ -82,7 +93,7 @@ def _year(meta: Metadata, title, preamble, sections, signature) -> None:
     if meta.year is None:
         counts = Counter()
         for paragraph in _first_section_paragraphs(sections):
-            counts.update(int(y) for y in _ANY_YEAR.findall(paragraph.text))
+            counts.update(int(y) for y in _any_year().findall(paragraph.text))
         if counts:
             meta.year, meta.year_source = counts.most_common(1)[0][0], "正文"
 
@@ -100,7 +111,7 @@ def _agency(meta: Metadata, title, preamble, signature) -> None:
             meta.agency = head
             return
     for paragraph in preamble:
-        published = _PUBLISHED.search(paragraph.text)
+        published = _published().search(paragraph.text)
         if published:
             meta.agency = published.group("agency").strip()
             return
