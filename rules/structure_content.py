@@ -9,7 +9,7 @@ from typing import Iterator
 
 from gxlint import Rule, Severity
 from gxlint.model import Report
-from gxlint.normalize import _TRADITIONAL_HINTS, label_key, nfkc
+from gxlint.normalize import has_traditional_hint, label_key, nfkc
 
 from ._common import (
     NUMERALS,
@@ -52,7 +52,7 @@ def _plainly_mentions(text: str, phrase_lists: list[list[str]]) -> bool:
     conversion to simplified, which may rewrite words. False means: fold the text and look again.
     """
     key = text if unicodedata.is_normalized("NFKC", text) else nfkc(text)
-    if any(hint in key for hint in _TRADITIONAL_HINTS):
+    if has_traditional_hint(key):
         return False
     return all(any(_ideographs(phrase) and phrase in key for phrase in phrases) for phrases in phrase_lists)
 
