@@ -97,8 +97,8 @@ def _zones(folded: str) -> list[tuple[str, str, int, int]]:
 
 
 class _Reading:
-    """One report's paragraphs, each width-folded and cut into labelled stretches once, and the
-    contact values found in them, each kind found once however many rules ask for it."""
+    """One report's paragraphs, each width-folded and cut into labelled stretches once; each kind of
+    contact value is found in them once per report (``per_report``) however many rules ask for it."""
 
     def __init__(self, report: Report) -> None:
         self.report = report
@@ -106,10 +106,6 @@ class _Reading:
         for paragraph in report.paragraphs():
             folded = fold(paragraph.text)
             self.paragraphs.append((paragraph, folded, _zones(folded)))
-        self._phones: Optional[list[Found]] = None
-        self._postal: Optional[list[Found]] = None
-        self._mail: Optional[list[tuple[Found, bool]]] = None
-        self._web: Optional[list[WebAddress]] = None
 
 
 _reading = per_report(_Reading)  # the contact rules run one after another on the same report
@@ -129,13 +125,11 @@ def _phone_patterns() -> tuple[re.Pattern, ...]:
     )
 
 
+@per_report
 def phones(report: Report) -> list[Found]:
     """Phone and fax numbers right after a phone label (a list of them: ``电话：A、B``), and
     unlabelled landlines shaped ``0xxx-xxxxxxx``."""
-    reading = _reading(report)
-    if reading._phones is None:
-        reading._phones = _find_phones(reading)
-    return reading._phones
+    return _find_phones(_reading(report))
 
 
 def _find_phones(reading: _Reading) -> list[Found]:
@@ -210,11 +204,9 @@ def _postal_value() -> re.Pattern:
     return re.compile(r"^\s*[:：]?\s*(?P<value>[0-9０-９OoＯ]{3,9})(?![0-9０-９])")
 
 
+@per_report
 def postal_codes(report: Report) -> list[Found]:
-    reading = _reading(report)
-    if reading._postal is None:
-        reading._postal = _find_postal_codes(reading)
-    return reading._postal
+    return _find_postal_codes(_reading(report))
 
 
 def _find_postal_codes(reading: _Reading) -> list[Found]:
@@ -252,12 +244,10 @@ def _mail_patterns() -> tuple[re.Pattern, re.Pattern]:
     return with_at, without_at
 
 
+@per_report
 def mail_addresses(report: Report) -> list[tuple[Found, bool]]:
     """(address, has_at) for every address with an @, and labelled addresses without one."""
-    reading = _reading(report)
-    if reading._mail is None:
-        reading._mail = _find_mail_addresses(reading)
-    return reading._mail
+    return _find_mail_addresses(_reading(report))
 
 
 def _find_mail_addresses(reading: _Reading) -> list[tuple[Found, bool]]:
@@ -321,11 +311,9 @@ class WebAddress:
     host_start: int
 
 
+@per_report
 def web_addresses(report: Report) -> list[WebAddress]:
-    reading = _reading(report)
-    if reading._web is None:
-        reading._web = _find_web_addresses(reading)
-    return reading._web
+    return _find_web_addresses(_reading(report))
 
 
 def _find_web_addresses(reading: _Reading) -> list[WebAddress]:
