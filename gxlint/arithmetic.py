@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable, Optional, Sequence
 
-from .model import Cell, _FrozenRecord
+from .model import Cell, FrozenRecord
 from .numbers import format_number
 
 OK = "ok"
@@ -21,7 +21,7 @@ UNVERIFIABLE = "unverifiable"
 
 
 @dataclass(init=False, repr=False, eq=False)
-class SumResult(_FrozenRecord):
+class SumResult(FrozenRecord):
     """The outcome of ``total == sum(parts)``."""
 
     status: str
@@ -90,7 +90,7 @@ def sum_values(cells: Sequence[Cell]) -> Optional[Decimal]:
 
 
 @dataclass(init=False, repr=False, eq=False)
-class JoinHint(_FrozenRecord):
+class JoinHint(FrozenRecord):
     """Two adjacent single digits that read as one number make the values add up."""
 
     index: int  # position of the first of the two digits

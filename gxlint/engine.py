@@ -8,7 +8,7 @@ from typing import Optional
 from .config import Settings
 from .diagnostics import Diagnostic, Severity
 from .engine_rules import PluginFailed, UnparseableReport, UnreadableFile
-from .model import Report, _Record
+from .model import Record, Report
 from .plugins import Registry
 from .readers import Document, ReadError, read_bytes, read_path
 from .rule import Rule, RuleContext
@@ -17,7 +17,7 @@ from .rule import Rule, RuleContext
 # A dataclass with its ``__init__`` written out and ``repr`` and ``==`` from the model's records:
 # ``@dataclass`` would compile those methods at every start-up.
 @dataclass(init=False, repr=False, eq=False)
-class FileResult(_Record):
+class FileResult(Record):
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     report: Optional[Report] = None

@@ -13,7 +13,7 @@ from operator import attrgetter
 from typing import Any, Callable, Iterator, Optional
 
 
-class _Record:
+class Record:
     """``repr`` and ``==`` for the model's dataclasses, as ``@dataclass`` would write them.
 
     ``@dataclass`` compiles new source for each ``__init__``, ``__repr__`` and ``__eq__`` of every
@@ -38,8 +38,8 @@ class _Record:
         return values(self) == values(other)
 
 
-class _FrozenRecord(_Record):
-    """:class:`_Record` for value objects that ``@dataclass(frozen=True)`` would make: fields cannot
+class FrozenRecord(Record):
+    """:class:`Record` for value objects that ``@dataclass(frozen=True)`` would make: fields cannot
     be assigned after ``__init__`` (which fills ``self.__dict__``), and equal instances hash alike."""
 
     __slots__ = ()
@@ -117,7 +117,7 @@ class Span:
     def last_line(self) -> int:
         return self.end_line if self.end_line is not None else self.line
 
-    # Written out rather than generated (see :class:`_Record`); as ``@dataclass(frozen=True)``
+    # Written out rather than generated (see :class:`Record`); as ``@dataclass(frozen=True)``
     # would write them.
     def __repr__(self) -> str:
         return f"{type(self).__qualname__}(line={self.line!r}, column={self.column!r}, end_line={self.end_line!r}, end_column={self.end_column!r})"
@@ -152,7 +152,7 @@ def new_span(line: int, column: int, end_line: Optional[int], end_column: Option
 
 
 @dataclass(init=False, repr=False, eq=False)
-class Line(_Record):
+class Line(Record):
     """One line of the reader's text view, with where it starts in the user's file."""
 
     text: str
@@ -195,7 +195,7 @@ class Line(_Record):
 
 
 @dataclass(init=False, repr=False, eq=False)
-class Paragraph(_Record):
+class Paragraph(Record):
     """Prose: one or more consecutive lines of text joined without separators.
 
     ``span_of`` maps a character range of ``text`` back to the file, so a rule that finds a slip at
@@ -246,7 +246,7 @@ class Paragraph(_Record):
 
 
 @dataclass(init=False, repr=False, eq=False)
-class Section(_Record):
+class Section(Record):
     """A heading and what follows it up to the next heading of the same or a higher level."""
 
     numeral: str  # as written: "一", "（一）", "1."
@@ -326,7 +326,7 @@ class Section(_Record):
 
 
 @dataclass(init=False, repr=False, eq=False)
-class ChromeBlock(_Record):
+class ChromeBlock(Record):
     """Consecutive lines of web page or PDF debris: navigation, metadata panels, page marks."""
 
     lines: list[Line]
@@ -351,7 +351,7 @@ MISSING = "missing"
 
 
 @dataclass(init=False, repr=False, eq=False)
-class Cell(_Record):
+class Cell(Record):
     """One table value. Never a silent 0: blank, malformed and missing cells keep their state."""
 
     state: str
@@ -388,7 +388,7 @@ class Cell(_Record):
 
 
 @dataclass(init=False, repr=False, eq=False)
-class LabelMatch(_Record):
+class LabelMatch(Record):
     """A label as written, the template label it was bound to, and how far it drifted (0 = exact)."""
 
     raw: str
@@ -404,7 +404,7 @@ class LabelMatch(_Record):
 
 
 @dataclass(init=False, repr=False, eq=False)
-class TableRow(_Record):
+class TableRow(Record):
     """One template row: the label it was bound to and its cells in template column order."""
 
     key: str  # the template's path key ("三、本年度办理结果/（一）予以公开")
@@ -433,7 +433,7 @@ class TableRow(_Record):
 
 
 @dataclass(init=False, repr=False, eq=False)
-class BoundTable(_Record):
+class BoundTable(Record):
     """A table bound to the template: rows in template order plus what did not fit."""
 
     name: str  # table2 | table3 | table4
@@ -497,7 +497,7 @@ class BoundTable(_Record):
 
 
 @dataclass(init=False, repr=False, eq=False)
-class Tables(_Record):
+class Tables(Record):
     """The three bound tables of a report (table 二 as one table per 第二十条 block)."""
 
     table2: list[BoundTable] = field(default_factory=list)  # one per 第二十条 block
@@ -519,7 +519,7 @@ class Tables(_Record):
 
 
 @dataclass(init=False, repr=False, eq=False)
-class Metadata(_Record):
+class Metadata(Record):
     """What the report says about itself: year, agency, region, period, signature, template."""
 
     year: Optional[int] = None
@@ -565,7 +565,7 @@ class Metadata(_Record):
 
 
 @dataclass(init=False, repr=False, eq=False)
-class Report(_Record):
+class Report(Record):
     """Everything a rule may look at."""
 
     path: str

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Iterator, Optional
 
-from .model import BLANK, MALFORMED, NUMBER, Cell, Span, _FrozenRecord
+from .model import BLANK, MALFORMED, NUMBER, Cell, FrozenRecord, Span
 from .normalize import nfkc
 
 _INTEGER = re.compile(r"^-?(?:0|[1-9]\d*)$")
@@ -73,7 +73,7 @@ def to_decimal(text: str) -> Optional[Decimal]:
 
 
 @dataclass(init=False, repr=False, eq=False)
-class Quantity(_FrozenRecord):
+class Quantity(FrozenRecord):
     """A number written in prose with the measure word or unit after it."""
 
     value: Decimal

@@ -17,7 +17,7 @@ from typing import Any, Callable, NamedTuple, Optional
 import pluggy
 
 from . import hookspecs
-from .model import _FrozenRecord, _Record
+from .model import FrozenRecord, Record
 from .rule import CODE, Rule
 
 GROUP = "gxlint"
@@ -28,7 +28,7 @@ GROUP = "gxlint"
 
 
 @dataclass(init=False, repr=False, eq=False)
-class ReaderSpec(_FrozenRecord):
+class ReaderSpec(FrozenRecord):
     kind: str
     suffixes: tuple[str, ...]
     read: Callable[[bytes, str], Any]
@@ -41,7 +41,7 @@ class ReaderSpec(_FrozenRecord):
 
 
 @dataclass(init=False, repr=False, eq=False)
-class FormatSpec(_FrozenRecord):
+class FormatSpec(FrozenRecord):
     name: str
     factory: Callable[..., Any]
 
@@ -52,7 +52,7 @@ class FormatSpec(_FrozenRecord):
 
 
 @dataclass(init=False, repr=False, eq=False)
-class PluginFailure(_FrozenRecord):
+class PluginFailure(FrozenRecord):
     plugin: str
     hook: str
     error: str
@@ -73,7 +73,7 @@ class PluginError(Exception):
 
 
 @dataclass(init=False, repr=False, eq=False)
-class Registry(_Record):
+class Registry(Record):
     rules: dict[str, type[Rule]] = field(default_factory=dict)
     formats: dict[str, FormatSpec] = field(default_factory=dict)
     failures: list[PluginFailure] = field(default_factory=list)

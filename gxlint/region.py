@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 from ._data import load_derived, read_text
-from .model import _FrozenRecord, _Record
+from .model import FrozenRecord, Record
 from .normalize import all_cjk
 
 _ADDRESS = re.compile(r"(?:通讯地址|通信地址|联系地址|办公地址|办公地点|受理地点|地址|地点)\s*[:：]?\s*(?P<address>[^，。；;,、()（）]{2,40})")
@@ -46,7 +46,7 @@ def _read(name: str) -> list[list[str]]:
 
 
 @dataclass(init=False, repr=False, eq=False)
-class RegionTable(_Record):
+class RegionTable(Record):
     """Place names of ``regions.tsv`` indexed for lookup.
 
     A dataclass with its ``__init__`` written out and ``repr`` and ``==`` from the model's records
@@ -133,7 +133,7 @@ def load_regions() -> RegionTable:
 
 
 @dataclass(init=False, repr=False, eq=False)
-class AreaCode(_FrozenRecord):
+class AreaCode(FrozenRecord):
     """A frozen dataclass, written out as :class:`RegionTable` is."""
 
     code: str  # with the leading 0: "0510"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Iterable, Optional
 
 from .diagnostics import Diagnostic, Fix, Severity
-from .model import Report, Span, _Record
+from .model import Record, Report, Span
 
 FAMILIES = {
     "0": "engine",
@@ -29,7 +29,7 @@ CODE = re.compile(r"^GX\d{3}$")
 
 
 @dataclass(init=False, repr=False, eq=False)
-class RuleContext(_Record):
+class RuleContext(Record):
     """What a rule may know besides the report: its options and the run's settings.
 
     A dataclass with its ``__init__`` written out and ``repr`` and ``==`` from the model's records

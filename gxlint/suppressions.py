@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .diagnostics import Diagnostic
-from .model import _Record
+from .model import Record
 
 UNUSED = "GX005"
 _RULES_DID_NOT_RUN = {"GX001", "GX002", "GX003", "GX004"}
@@ -29,7 +29,7 @@ _DIRECTIVE = re.compile(r"^(disable-next-line|disable|enable)\b\s*(.*)$", re.IGN
 
 
 @dataclass(init=False, repr=False, eq=False)
-class Directive(_Record):
+class Directive(Record):
     """One parsed comment: what it does, to which codes (``None`` = all) and over which lines.
 
     A dataclass with its ``__init__`` written out and ``repr`` and ``==`` from the model's records

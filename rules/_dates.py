@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from gxlint.model import Report, Span, _Record
+from gxlint.model import Record, Report, Span
 
 from ._contacts import fold
 from ._memo import lazy_pattern, per_report
@@ -40,7 +40,7 @@ def parse_chinese_date(text: str, default_year: Optional[int] = None) -> Optiona
 
 
 @dataclass(init=False, repr=False, eq=False)
-class DatedEvidence(_Record):
+class DatedEvidence(Record):
     """A date that says when the report was signed or published, and where it is written.
 
     ``==`` and ``repr`` from the model's record base, as @dataclass makes them, and a written-out

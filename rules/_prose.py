@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Iterator, Optional
 
 from gxlint._data import load_toml
-from gxlint.model import Paragraph, Report, _FrozenRecord
+from gxlint.model import FrozenRecord, Paragraph, Report
 from gxlint.normalize import nfkc
 from gxlint.numbers import Quantity, find_quantities
 
@@ -36,7 +36,7 @@ _APPROXIMATE = lazy_pattern(r"(约|近|超过|超|逾|大约|将近)\s*$")
 # (frozen, ``==`` and ``repr`` as @dataclass(frozen=True) makes them), which @dataclass would
 # otherwise compile anew at every import.
 @dataclass(init=False, repr=False, eq=False)
-class Sentence(_FrozenRecord):
+class Sentence(FrozenRecord):
     paragraph: Paragraph
     start: int  # offset in the paragraph text
     text: str
@@ -85,7 +85,7 @@ def in_unit(quantity: Quantity, unit: str) -> Decimal:
 
 
 @dataclass(init=False, repr=False, eq=False)
-class Part(_FrozenRecord):
+class Part(FrozenRecord):
     quantity: Quantity
     label: str  # the clause text before the number (``通过门户网站公开政府信息``)
     sentence: Sentence
@@ -98,7 +98,7 @@ class Part(_FrozenRecord):
 
 
 @dataclass(init=False, repr=False, eq=False)
-class Breakdown(_FrozenRecord):
+class Breakdown(FrozenRecord):
     """A whole and the parts the text lists under it with ``其中``."""
 
     whole: Quantity
@@ -226,7 +226,7 @@ def _outside_brackets(text: str) -> list[bool]:
 
 
 @dataclass(init=False, repr=False, eq=False)
-class Split(_FrozenRecord):
+class Split(FrozenRecord):
     name: str
     whole: tuple[str, ...]
     parts: tuple[tuple[str, ...], ...]

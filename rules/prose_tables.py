@@ -18,7 +18,7 @@ from typing import Iterable, Optional
 from gxlint._data import load_toml
 from gxlint.arithmetic import sum_values
 from gxlint.diagnostics import Diagnostic, Severity
-from gxlint.model import BoundTable, Paragraph, Report, _FrozenRecord
+from gxlint.model import BoundTable, FrozenRecord, Paragraph, Report
 from gxlint.normalize import label_key
 from gxlint.numbers import format_number
 from gxlint.rule import Rule, RuleContext
@@ -35,7 +35,7 @@ _COUNT = lazy_pattern(r"\d\s*[件条个份起]")  # every compared figure ends s
 
 
 @dataclass(init=False, repr=False, eq=False)
-class Figure(_FrozenRecord):
+class Figure(FrozenRecord):
     """A figure of ``application_figures.toml`` (frozen, as @dataclass(frozen=True) would make it,
     with a written-out __init__ that is not compiled anew at every import)."""
 

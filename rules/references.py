@@ -15,7 +15,7 @@ from typing import Iterable, Iterator, Optional
 
 from gxlint._data import load_toml
 from gxlint.diagnostics import Diagnostic, Severity
-from gxlint.model import Paragraph, Report, _Record
+from gxlint.model import Paragraph, Record, Report
 from gxlint.rule import Rule, RuleContext
 
 from ._contacts import fold
@@ -41,7 +41,7 @@ _TITLE_BEFORE = lazy_pattern(r"《(?P<title>[^《》]{2,120})》\s*[(]?\s*$")
 
 
 @dataclass(init=False, repr=False, eq=False)
-class Citation(_Record):
+class Citation(Record):
     """A document number as cited. ``==`` and ``repr`` from the model's record base, as @dataclass
     makes them, and a written-out __init__: @dataclass would compile them anew at every import."""
 

@@ -11,7 +11,7 @@ import bisect
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from ..model import _FrozenRecord
+from ..model import FrozenRecord
 from ..normalize import has_cjk, label_key
 
 FUZZY_CUTOFF = 84.0
@@ -25,7 +25,7 @@ PREFIX_SHARE = 0.6  # …and the share of the full label they must cover
 
 
 @dataclass(init=False, repr=False, eq=False)
-class Hit(_FrozenRecord):
+class Hit(FrozenRecord):
     """The template label a written label matched, and how."""
 
     canonical: str

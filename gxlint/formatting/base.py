@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Mapping, Optional
 
 from ..diagnostics import Diagnostic, Severity
-from ..model import _Record
+from ..model import Record
 from ..rule import Rule
 
 
@@ -20,7 +20,7 @@ def _no_source(path: str, line: int) -> Optional[str]:
 
 
 @dataclass(init=False, repr=False, eq=False)
-class OutputContext(_Record):
+class OutputContext(Record):
     """Everything a formatter may need besides the diagnostics.
 
     A dataclass with its ``__init__`` written out and ``repr`` and ``==`` from the model's records

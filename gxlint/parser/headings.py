@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ..model import _FrozenRecord
+from ..model import FrozenRecord
 from ..normalize import label_key
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
@@ -28,7 +28,7 @@ MAX_TITLE = 40
 
 
 @dataclass(init=False, repr=False, eq=False)
-class HeadingShape(_FrozenRecord):
+class HeadingShape(FrozenRecord):
     """What a heading line says: its level, numeral as written, title and the numeral's value."""
 
     level: int

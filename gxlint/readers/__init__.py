@@ -13,7 +13,7 @@ import stat
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
-from ..model import _NEW_LIST, Line, _Record
+from ..model import _NEW_LIST, Line, Record
 
 SUFFIXES = {
     ".txt": "text",
@@ -35,7 +35,7 @@ class ReadError(Exception):
 
 
 @dataclass(init=False, repr=False, eq=False)
-class Document(_Record):
+class Document(Record):
     """The reader's text view of a file."""
 
     path: str

@@ -13,16 +13,16 @@ from operator import attrgetter
 from typing import Optional
 
 from .._data import load_toml
-from ..model import _FrozenRecord
+from ..model import FrozenRecord
 from ..normalize import label_key
 
 # The classes are dataclasses whose ``__init__`` is written out and whose ``repr``, ``==``, hash and
-# immutability come from ``_FrozenRecord`` (as in the model): ``@dataclass(frozen=True)`` compiles
+# immutability come from ``FrozenRecord`` (as in the model): ``@dataclass(frozen=True)`` compiles
 # six methods per class at every start-up.
 
 
 @dataclass(init=False, repr=False, eq=False)
-class SectionSpec(_FrozenRecord):
+class SectionSpec(FrozenRecord):
     number: int
     title: str
     aliases: tuple[str, ...]
@@ -43,7 +43,7 @@ class SectionSpec(_FrozenRecord):
 
 
 @dataclass(init=False, repr=False, eq=False)
-class Table2Block(_FrozenRecord):
+class Table2Block(FrozenRecord):
     clause: str
     columns: tuple[str, ...]
     rows: tuple[str, ...]
@@ -56,7 +56,7 @@ class Table2Block(_FrozenRecord):
 
 
 @dataclass(init=False, repr=False, eq=False)
-class Template(_FrozenRecord):
+class Template(FrozenRecord):
     id: str
     name: str
     first_year: int
