@@ -36,7 +36,6 @@ import marshal
 import os
 import stat
 import sys
-import tempfile
 import time
 import zlib
 from dataclasses import fields
@@ -305,6 +304,8 @@ class ResultCache:
         payload = marshal.dumps({"format": FORMAT, "day": self.day, "entries": entries})
         try:
             self._prepare_directory()
+            import tempfile  # only when a cache is written: it imports shutil, bz2 and lzma
+
             handle, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=SUFFIX, dir=self.directory)
             try:
                 with os.fdopen(handle, "wb") as out:
