@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable, Optional, Sequence
 
-from .model import Cell, FrozenRecord
+from .model import Cell
 from .numbers import format_number
+from .records import FrozenRecord
 
 OK = "ok"
 MISMATCH = "mismatch"

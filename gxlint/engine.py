@@ -8,9 +8,10 @@ from typing import Optional
 from .config import Settings
 from .diagnostics import Diagnostic, Severity
 from .engine_rules import PluginFailed, UnparseableReport, UnreadableFile
-from .model import Record, Report
+from .model import Report
 from .plugins import Registry
 from .readers import Document, ReadError, read_bytes, read_path
+from .records import Record
 from .rule import Rule, RuleContext
 
 

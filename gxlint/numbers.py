@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Iterator, Optional
 
-from .model import BLANK, MALFORMED, NUMBER, Cell, FrozenRecord, Span
+from .model import BLANK, MALFORMED, NUMBER, Cell, Span
 from .normalize import nfkc
+from .records import FrozenRecord
 
 _INTEGER = re.compile(r"^-?(?:0|[1-9]\d*)$")
 _GROUPED = re.compile(r"^-?[1-9]\d{0,2}(?:,\d{3})+$")

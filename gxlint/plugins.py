@@ -17,7 +17,7 @@ from typing import Any, Callable, NamedTuple, Optional
 import pluggy
 
 from . import hookspecs
-from .model import FrozenRecord, Record
+from .records import FrozenRecord, Record
 from .rule import CODE, Rule
 
 GROUP = "gxlint"

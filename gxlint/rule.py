@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Iterable, Optional
 
 from .diagnostics import Diagnostic, Fix, Severity
-from .model import Record, Report, Span
+from .model import Report, Span
+from .records import Record
 
 FAMILIES = {
     "0": "engine",

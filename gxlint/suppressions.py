@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .diagnostics import Diagnostic
-from .model import Record
+from .records import Record
 
 UNUSED = "GX005"
 _RULES_DID_NOT_RUN = {"GX001", "GX002", "GX003", "GX004"}

@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from gxlint.model import Record, Report, Span
+from gxlint.model import Report, Span
+from gxlint.records import Record
 
 from ._contacts import fold
 from ._memo import lazy_pattern, per_report

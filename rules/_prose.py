@@ -16,9 +16,10 @@ from decimal import Decimal
 from typing import Iterator, Optional
 
 from gxlint._data import load_toml
-from gxlint.model import FrozenRecord, Paragraph, Report
+from gxlint.model import Paragraph, Report
 from gxlint.normalize import nfkc
 from gxlint.numbers import Quantity, find_quantities
+from gxlint.records import FrozenRecord
 
 from ._memo import lazy_pattern, per_report
 

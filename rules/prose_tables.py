@@ -18,9 +18,10 @@ from typing import Iterable, Optional
 from gxlint._data import load_toml
 from gxlint.arithmetic import sum_values
 from gxlint.diagnostics import Diagnostic, Severity
-from gxlint.model import BoundTable, FrozenRecord, Paragraph, Report
+from gxlint.model import BoundTable, Paragraph, Report
 from gxlint.normalize import label_key
 from gxlint.numbers import format_number
+from gxlint.records import FrozenRecord
 from gxlint.rule import Rule, RuleContext
 
 from ._memo import lazy_pattern, per_report

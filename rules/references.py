@@ -15,7 +15,8 @@ from typing import Iterable, Iterator, Optional
 
 from gxlint._data import load_toml
 from gxlint.diagnostics import Diagnostic, Severity
-from gxlint.model import Paragraph, Record, Report
+from gxlint.model import Paragraph, Report
+from gxlint.records import Record
 from gxlint.rule import Rule, RuleContext
 
 from ._contacts import fold

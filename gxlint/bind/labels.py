@@ -11,8 +11,8 @@ import bisect
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from ..model import FrozenRecord
 from ..normalize import has_cjk, label_key
+from ..records import FrozenRecord
 
 FUZZY_CUTOFF = 84.0
 MEMO_SIZE = 4096  # matches kept per label set

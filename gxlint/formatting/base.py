@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Mapping, Optional
 
 from ..diagnostics import Diagnostic, Severity
-from ..model import Record
+from ..records import Record
 from ..rule import Rule
 
 

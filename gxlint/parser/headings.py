@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ..model import FrozenRecord
 from ..normalize import label_key
+from ..records import FrozenRecord
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
 _LEVEL1 = re.compile(r"^\s*(?:#{1,6}\s*)?(?P<num>[一二三四五六七八九十]{1,3})\s*[、.．,，]\s*(?P<title>\S.*?)\s*$")

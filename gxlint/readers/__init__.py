@@ -13,7 +13,9 @@ import stat
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
-from ..model import _NEW_LIST, Line, Record
+from ..model import Line
+from ..records import NEW_LIST as _NEW_LIST
+from ..records import Record
 
 SUFFIXES = {
     ".txt": "text",

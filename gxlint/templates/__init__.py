@@ -13,8 +13,8 @@ from operator import attrgetter
 from typing import Optional
 
 from .._data import load_toml
-from ..model import FrozenRecord
 from ..normalize import label_key
+from ..records import FrozenRecord
 
 # The classes are dataclasses whose ``__init__`` is written out and whose ``repr``, ``==``, hash and
 # immutability come from ``FrozenRecord`` (as in the model): ``@dataclass(frozen=True)`` compiles
