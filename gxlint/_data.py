@@ -66,11 +66,11 @@ def _cached(package: str, name: str, label: str, produce: Callable[[], Any], kin
         stamp = (_FORMAT, *(_stat(source) for source in (path, *also)))
     except OSError:
         return produce()
-    data = _read_cache(cache, stamp, kind)
+    data = read_record(cache, stamp, kind)
     if data is None:
         data = produce()
         if not sys.dont_write_bytecode:
-            _write_cache(cache, stamp, data)
+            write_record(cache, stamp, data)
     return data
 
 
@@ -122,7 +122,8 @@ def _stat(path: str) -> tuple[str, int, int]:
     return (path, info.st_mtime_ns, info.st_size)
 
 
-def _read_cache(cache: str, stamp: tuple, kind: type) -> Any:
+def read_record(cache: str, stamp: tuple, kind: type) -> Any:
+    """The data marshalled in ``cache`` with ``stamp``, if it is a ``kind``; else ``None``."""
     try:
         with open(cache, "rb") as handle:
             record = marshal.loads(handle.read())
@@ -133,7 +134,7 @@ def _read_cache(cache: str, stamp: tuple, kind: type) -> Any:
     return None
 
 
-def _write_cache(cache: str, stamp: tuple, data: Any) -> None:
+def write_record(cache: str, stamp: tuple, data: Any) -> None:
     """Write atomically (a temporary file, then a rename); give up silently on any failure."""
     try:
         blob = marshal.dumps((stamp, data))
@@ -152,4 +153,4 @@ def _write_cache(cache: str, stamp: tuple, data: Any) -> None:
             pass
 
 
-__all__ = ["data_cache_directory", "load_derived", "load_toml", "read_text"]
+__all__ = ["data_cache_directory", "load_derived", "load_toml", "read_record", "read_text", "write_record"]

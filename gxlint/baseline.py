@@ -23,16 +23,16 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 from collections import Counter
 from dataclasses import replace
 from typing import Optional
 
+from . import regexes
 from .diagnostics import Diagnostic
 from .engine import FileResult
 
 FORMAT_VERSION = 1
-_SPACE = re.compile(r"\s+")
+_SPACE = regexes.compile(r"\s+")
 
 
 class BaselineError(Exception):

@@ -15,18 +15,18 @@ import bisect
 import codecs
 import difflib
 import os
-import re
 import stat
 import tempfile
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
+from . import regexes
 from .diagnostics import Diagnostic, Edit
 from .engine import FileResult
 from .readers import ReadError, kind_for_path, read_bytes
 
 FIXABLE_KINDS = ("text", "markdown", "html")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = regexes.compile(r"\r\n|\r|\n")
 _BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
 
 

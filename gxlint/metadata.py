@@ -12,29 +12,30 @@ import functools
 import re
 from collections import Counter
 
+from . import regexes
 from .model import Metadata, Paragraph, Section
 from .region import detect_region
 from .templates import get_template, template_for_year
 
-_MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s*")
-_TITLE_YEAR = re.compile(r"(20\d\d)\s*年度?")
-_PERIOD = re.compile(
+_MARKDOWN_HEADING = regexes.compile(r"^\s*#{1,6}\s*")
+_TITLE_YEAR = regexes.compile(r"(20\d\d)\s*年度?")
+_PERIOD = regexes.compile(
     r"统计(?:期限|时限|时间|区间|范围)?[^。]{0,12}?(?:自|从|为)?\s*(?P<start>20\d\d\s*年?\s*\d{1,2}\s*月?\s*\d{1,2}\s*日?)\s*(?:起)?\s*(?:至|到|-|—|～|~)\s*(?P<end>(?:20\d\d\s*年?\s*)?\d{1,2}\s*月?\s*\d{1,2}\s*日?)"
 )
-_SIGNATURE_DATE = re.compile(r"^\s*(?P<year>20\d\d)\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*$")
-_AGENCY_SUFFIX = re.compile(r"(人民政府|管理委员会|管委会|办公室|委员会|政府|局|厅|委|办|中心|开发区|经济区|街道办事处|街道|镇|乡|院|署|部|所|站|队)$")
+_SIGNATURE_DATE = regexes.compile(r"^\s*(?P<year>20\d\d)\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*$")
+_AGENCY_SUFFIX = regexes.compile(r"(人民政府|管理委员会|管委会|办公室|委员会|政府|局|厅|委|办|中心|开发区|经济区|街道办事处|街道|镇|乡|院|署|部|所|站|队)$")
 
 
 # Needed only when the title and the 统计期限 sentence leave the year or the agency open, so they
 # are compiled on first use (≈ 1 ms of start-up otherwise).
 @functools.cache
 def _published() -> re.Pattern[str]:
-    return re.compile(r"(?:现公布|发布|公布)(?P<agency>[^，。,；;“”《》()（）]{2,30}?)(?P<year>20\d\d)\s*年度?(?:政府信息公开|政务公开)")
+    return regexes.compile(r"(?:现公布|发布|公布)(?P<agency>[^，。,；;“”《》()（）]{2,30}?)(?P<year>20\d\d)\s*年度?(?:政府信息公开|政务公开)")
 
 
 @functools.cache
 def _any_year() -> re.Pattern[str]:
-    return re.compile(r"(20[1-3]\d)\s*年")
+    return regexes.compile(r"(20[1-3]\d)\s*年")
 
 
 def extract(title: list[Paragraph], preamble: list[Paragraph], sections: list[Section],

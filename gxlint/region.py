@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Optional
 
+from . import regexes
 from ._data import load_derived, read_text
 from .normalize import all_cjk
 from .records import FrozenRecord, Record
 
-_ADDRESS = re.compile(r"(?:通讯地址|通信地址|联系地址|办公地址|办公地点|受理地点|地址|地点)\s*[:：]?\s*(?P<address>[^，。；;,、()（）]{2,40})")
+_ADDRESS = regexes.compile(r"(?:通讯地址|通信地址|联系地址|办公地址|办公地点|受理地点|地址|地点)\s*[:：]?\s*(?P<address>[^，。；;,、()（）]{2,40})")
 _AGENCY_ENDINGS = ("人民政府", "委员会", "管委会", "办公室", "办事处", "政府", "局", "厅", "委", "办", "中心", "镇", "乡", "街道")
 _BRACKETS = str.maketrans("", "", "（）()")
 

@@ -19,13 +19,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from . import regexes
 from .diagnostics import Diagnostic
 from .records import Record
 
 UNUSED = "GX005"
 _RULES_DID_NOT_RUN = {"GX001", "GX002", "GX003", "GX004"}
-_CODE = re.compile(r"^GX\d{0,3}$")
-_DIRECTIVE = re.compile(r"^(disable-next-line|disable|enable)\b\s*(.*)$", re.IGNORECASE)
+_CODE = regexes.compile(r"^GX\d{0,3}$")
+_DIRECTIVE = regexes.compile(r"^(disable-next-line|disable|enable)\b\s*(.*)$", re.IGNORECASE)
 
 
 @dataclass(init=False, repr=False, eq=False)

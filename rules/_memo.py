@@ -9,11 +9,13 @@ paid at import even by a run whose files are all served from the result cache.
 from __future__ import annotations
 
 import functools
-import re
 import weakref
-from typing import Any, Callable, TypeVar, cast
+from typing import Callable, TypeVar
 
 from gxlint.model import Report
+from gxlint.regexes import lazy as lazy_pattern
+
+__all__ = ["lazy_pattern", "per_report"]
 
 T = TypeVar("T")
 
@@ -38,29 +40,3 @@ def per_report(compute: Callable[[Report], T]) -> Callable[[Report], T]:
         return value
 
     return cached
-
-
-def lazy_pattern(source: str, flags: int = 0) -> re.Pattern[str]:
-    """A pattern compiled the first time one of its methods or attributes is used."""
-    return cast("re.Pattern[str]", _LazyPattern(source, flags))
-
-
-class _LazyPattern:
-    _SHARED = ("search", "match", "fullmatch", "finditer", "findall", "split", "sub", "subn",
-               "pattern", "flags", "groups", "groupindex")
-
-    def __init__(self, source: str, flags: int) -> None:
-        self._source, self._flags = source, flags
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("_"):
-            raise AttributeError(name)  # an instance made without __init__ (a copy) has no source
-        # Reached only while the compiled pattern's methods are not yet set on the instance: after
-        # the first use, ``.finditer`` is the compiled pattern's own bound method, with no detour.
-        compiled = re.compile(self._source, self._flags)
-        for shared in self._SHARED:
-            setattr(self, shared, getattr(compiled, shared))
-        return getattr(compiled, name)
-
-    def __repr__(self) -> str:
-        return f"lazy_pattern({self._source!r})"

@@ -11,9 +11,9 @@ section headings are often written that way.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 
+from .. import regexes
 from ..model import Line
 from . import Document, ReadError
 from .grid import build_grid, emit_cells
@@ -24,8 +24,8 @@ MAX_MEMBER = 100 * 1024 * 1024
 MAX_RATIO = 200
 MAX_CELL_TEXT = 300  # longer cell text is an article in a frame, not a table cell
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$")
-_SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\ufeff]+")
+_HEADING_STYLE = regexes.compile(r"^(?:heading|标题)\s*(\d)$")
+_SPACE = regexes.compile(r"[ \t\r\n\f\v\u00a0\u200b\ufeff]+")
 
 
 def check_archive(data: bytes) -> None:

@@ -10,6 +10,7 @@ import codecs
 import re
 from typing import NamedTuple
 
+from .. import regexes
 from . import ReadError
 
 
@@ -73,7 +74,7 @@ def _bomless_utf16(data: bytes):
 
 
 _UNCOMMON = "[^\x00-\x7f\u4e00-\u9fff]"  # compiled on first use: the class costs ms to compile
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")  # control characters other than \t \n \v \f \r
+_CONTROL = regexes.compile("[\x00-\x08\x0e-\x1f]")  # control characters other than \t \n \v \f \r
 
 
 def _plausible_chinese(text: str) -> bool:

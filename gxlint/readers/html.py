@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .. import regexes
 from ..model import Line
 from . import Document, ReadError
 from .encoding import decode
@@ -30,9 +31,9 @@ _BLOCK = frozenset(
     "body html".split()
 )
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
-_SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\ufeff]+")
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
-_MARKER = re.compile(r"^\s*gxlint\s*:\s*(.*?)\s*$", re.DOTALL)
+_SPACE = regexes.compile(r"[ \t\r\n\f\v\u00a0\u200b\ufeff]+")
+_XML_DECL = regexes.compile(r"^\s*<\?xml[^>]*\?>")
+_MARKER = regexes.compile(r"^\s*gxlint\s*:\s*(.*?)\s*$", re.DOTALL)
 
 
 def read(data: bytes, path: str) -> Document:

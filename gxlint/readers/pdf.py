@@ -11,15 +11,15 @@ column (a framed paragraph) is read as text.
 from __future__ import annotations
 
 import io
-import re
 
+from .. import regexes
 from ..model import Line
 from . import Document, ReadError
 from .grid import build_grid, emit_cells
 
 MAX_PAGES = 500
-_SPACE = re.compile(r"\s+")
-_DIGITS = re.compile(r"\d+")
+_SPACE = regexes.compile(r"\s+")
+_DIGITS = regexes.compile(r"\d+")
 
 
 def read(data: bytes, path: str) -> Document:
