@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gxlint import regexes
+from gxlint.stored import StoredTable
 
 SAMPLES = [
     (r"(?P<label>联系电话|咨询电话)\s*[:：]?\s*(?P<number>0\d{2,3}-?\d{7,8})", 0),
@@ -33,12 +34,14 @@ def fresh(monkeypatch, tmp_path):
     """An empty cache directory that may be written, and a process that has compiled nothing."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
-    monkeypatch.setattr(regexes, "_state", _new_state())
+    _next_run(monkeypatch)
     return tmp_path
 
 
-def _new_state() -> dict:
-    return {"loaded": None, "new": {}, "used": set(), "usable": True}
+def _next_run(monkeypatch) -> None:
+    """The state of a new process: nothing compiled, nothing read."""
+    monkeypatch.setattr(regexes, "_table", StoredTable("regexes", regexes._table.stamp))
+    monkeypatch.setattr(regexes, "_usable", True)
 
 
 def _cache_file(root) -> str:
@@ -60,14 +63,14 @@ def test_a_pattern_compiled_now_equals_re_compile(fresh, source, flags):
 def test_patterns_come_back_from_the_file_and_match_alike(fresh, monkeypatch):
     for source, flags in SAMPLES:
         regexes.compile(source, flags)
-    regexes._save()
+    regexes._table.save()
     assert os.path.isfile(_cache_file(fresh))
 
-    monkeypatch.setattr(regexes, "_state", _new_state())  # the next run
+    _next_run(monkeypatch)
     for source, flags in SAMPLES:
         pattern = regexes.compile(source, flags)
         _same(pattern, source, flags)
-    assert regexes._state["new"] == {}  # every one was read back, none compiled again
+    assert regexes._table._new == {}  # every one was read back, none compiled again
     text = "联系电话：0571-88888888，2023 年 5 月。ext 12"
     for source, flags in SAMPLES:
         assert [m.groups() for m in regexes.compile(source, flags).finditer(text)] == [
@@ -77,7 +80,7 @@ def test_patterns_come_back_from_the_file_and_match_alike(fresh, monkeypatch):
 def test_nothing_is_written_where_python_writes_no_bytecode(fresh, monkeypatch):
     monkeypatch.setattr(sys, "dont_write_bytecode", True)
     regexes.compile(r"政府信息公开\d+")
-    regexes._save()
+    regexes._table.save()
     assert not os.path.exists(_cache_file(fresh))
 
 
@@ -87,52 +90,39 @@ def test_a_damaged_or_foreign_file_is_ignored(fresh, monkeypatch):
     for content in (b"\x00garbage", b""):
         with open(path, "wb") as handle:
             handle.write(content)
-        monkeypatch.setattr(regexes, "_state", _new_state())
+        _next_run(monkeypatch)
         _same(regexes.compile(r"(\d+)年", 0), r"(\d+)年", 0)
 
 
 def test_a_record_that_does_not_fit_this_interpreter_falls_back_to_re_compile(fresh, monkeypatch):
     regexes.compile(r"(?P<year>20\d\d)年")
-    regexes._save()
-    monkeypatch.setattr(regexes, "_state", _new_state())
+    regexes._table.save()
+    _next_run(monkeypatch)
     key = (r"(?P<year>20\d\d)年", 0)
-    regexes._known()[key] = (0, [1, 2, 3], 0, {}, ())  # code no matcher accepts
+    regexes._table._table()[key] = (0, [1, 2, 3], 0, {}, ())  # code no matcher accepts
     pattern = regexes.compile(*key)
     _same(pattern, *key)
-    assert regexes._state["usable"] is False  # and the cache is left alone from then on
+    assert regexes._usable is False  # and the table is left alone from then on
 
 
 def test_a_bad_pattern_raises_re_error_and_the_cache_stays_usable(fresh):
     with pytest.raises(re.error):
         regexes.compile(r"(unclosed")
-    assert regexes._state["usable"] is True
+    assert regexes._usable is True
     _same(regexes.compile(r"\d+"), r"\d+", 0)
 
 
 def test_debug_and_bytes_patterns_go_straight_to_re_compile(fresh):
     assert regexes.compile(rb"\d+") == re.compile(rb"\d+")  # type: ignore[arg-type]
-    assert regexes._state["new"] == {}
-
-
-def test_the_file_keeps_only_this_runs_patterns_when_it_is_full(fresh, monkeypatch):
-    monkeypatch.setattr(regexes, "_MAX_ENTRIES", 3)
-    for index in range(3):
-        regexes.compile(f"a{index}")
-    regexes._save()
-    monkeypatch.setattr(regexes, "_state", _new_state())
-    regexes.compile("b")
-    regexes.compile("a0")
-    regexes._save()
-    monkeypatch.setattr(regexes, "_state", _new_state())
-    assert set(regexes._known()) == {("b", 0), ("a0", 0)}
+    assert regexes._table._new == {}
 
 
 def test_lazy_compiles_on_first_use_only(fresh):
     pattern = regexes.lazy(r"(\d+)件")
-    assert regexes._state["new"] == {}
+    assert regexes._table._new == {}
     assert pattern.findall("受理 12 件，办结 3件") == ["3"]
     assert pattern.pattern == r"(\d+)件" and pattern.groups == 1
-    assert ("(\\d+)件", 0) in regexes._state["new"]
+    assert ("(\\d+)件", 0) in regexes._table._new
 
 
 def test_a_second_process_reads_the_patterns_the_first_wrote(tmp_path):
@@ -140,7 +130,7 @@ def test_a_second_process_reads_the_patterns_the_first_wrote(tmp_path):
         "import sys\n"
         "from gxlint import regexes\n"
         "p = regexes.compile(r'(?P<n>\\d+)件')\n"
-        "print(len(regexes._state['new']), p.search('共7件').group('n'))\n"
+        "print(len(regexes._table._new), p.search('共7件').group('n'))\n"
     )
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -156,17 +146,12 @@ PIECES = st.sampled_from(["a", "年", r"\d", r"\s", "[一-龥]", "(", ")", "(?P<
 @settings(max_examples=200, deadline=None)
 @given(st.lists(PIECES, max_size=8).map("".join), st.sampled_from([0, re.I, re.M | re.S, re.X]))
 def test_any_pattern_compiles_as_re_compile_does(source, flags):
-    state = _new_state()
-    original, regexes._state = regexes._state, state
     try:
-        try:
-            expected = re.compile(source, flags)
-        except re.error:
-            with pytest.raises(re.error):
-                regexes.compile(source, flags)
-            return
-        entry = regexes._entry(source, flags)  # what would be stored, rebuilt as a later run does
-        rebuilt = regexes._sre.compile(source, *entry)
-        assert rebuilt == expected and rebuilt.groupindex == expected.groupindex
-    finally:
-        regexes._state = original
+        expected = re.compile(source, flags)
+    except re.error:
+        with pytest.raises(re.error):
+            regexes.compile(source, flags)
+        return
+    entry = regexes._entry(source, flags)  # what would be stored, rebuilt as a later run does
+    rebuilt = regexes._sre.compile(source, *entry)
+    assert rebuilt == expected and rebuilt.groupindex == expected.groupindex
