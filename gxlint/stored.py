@@ -14,9 +14,10 @@ without running exit handlers): the main process writes what it added itself.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
-from typing import Any, Hashable, Optional
+from typing import Any, Callable, Hashable, Optional, TypeVar
 
 from ._data import data_cache_directory, read_record, write_record
 
@@ -79,6 +80,29 @@ class StoredTable:
         return known
 
 
+T = TypeVar("T")
+
+
+def remembered(table: StoredTable, kind: str) -> Callable[[Callable[[str], T]], Callable[[str], T]]:
+    """Decorate a pure function of one string whose answer is costly (a library to import, a
+    parse): its answers are kept in ``table`` under ``(kind, argument)``, for this run and the next.
+    The answer must be marshallable and never ``None``."""
+
+    def decorate(compute: Callable[[str], T]) -> Callable[[str], T]:
+        @functools.wraps(compute)
+        def answer(argument: str) -> T:
+            key = (kind, argument)
+            value = table.get(key)
+            if value is None:
+                value = compute(argument)
+                table.put(key, value)
+            return value
+
+        return answer
+
+    return decorate
+
+
 def file_stamp(*paths: str) -> Optional[tuple]:
     """(path, modification time, size) of each file: a stamp that changes when any is replaced
     (an upgraded library, edited code); ``None`` when one cannot be read (nothing is stored)."""
@@ -92,4 +116,4 @@ def file_stamp(*paths: str) -> Optional[tuple]:
     return tuple(stamp)
 
 
-__all__ = ["StoredTable", "file_stamp"]
+__all__ = ["StoredTable", "file_stamp", "remembered"]

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from gxlint.stored import StoredTable, file_stamp
+from gxlint.stored import StoredTable, file_stamp, remembered
 
 
 @pytest.fixture
@@ -86,3 +86,24 @@ def test_file_stamp_changes_with_the_file_and_is_none_without_it(tmp_path):
     path.write_text("A = 22\n")
     assert file_stamp(str(path)) != before
     assert file_stamp(str(path), str(tmp_path / "missing.py")) is None
+
+
+def test_remembered_answers_come_back_without_computing_again(cache_home):
+    asked = []
+
+    def make(table):
+        @remembered(table, "length")
+        def length(text: str) -> int:
+            asked.append(text)
+            return len(text)
+
+        return length
+
+    table = StoredTable("answers", ("v1",))
+    length = make(table)
+    assert [length("0571"), length("0571"), length("12345")] == [4, 4, 5]
+    assert asked == ["0571", "12345"]
+    table.save()
+    later = make(StoredTable("answers", ("v1",)))
+    assert later("0571") == 4 and later("12345") == 5 and later("") == 0
+    assert asked == ["0571", "12345", ""]  # only the new argument was computed in the next run
