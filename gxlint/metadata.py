@@ -8,7 +8,6 @@ after), and last the year most mentioned in 一、总体情况.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 
@@ -27,15 +26,9 @@ _AGENCY_SUFFIX = regexes.compile(r"(人民政府|管理委员会|管委会|办�
 
 
 # Needed only when the title and the 统计期限 sentence leave the year or the agency open, so they
-# are compiled on first use (≈ 1 ms of start-up otherwise).
-@functools.cache
-def _published() -> re.Pattern[str]:
-    return regexes.compile(r"(?:现公布|发布|公布)(?P<agency>[^，。,；;“”《》()（）]{2,30}?)(?P<year>20\d\d)\s*年度?(?:政府信息公开|政务公开)")
-
-
-@functools.cache
-def _any_year() -> re.Pattern[str]:
-    return regexes.compile(r"(20[1-3]\d)\s*年")
+# are compiled on first use.
+_PUBLISHED = regexes.lazy(r"(?:现公布|发布|公布)(?P<agency>[^，。,；;“”《》()（）]{2,30}?)(?P<year>20\d\d)\s*年度?(?:政府信息公开|政务公开)")
+_ANY_YEAR = regexes.lazy(r"(20[1-3]\d)\s*年")
 
 
 def extract(title: list[Paragraph], preamble: list[Paragraph], sections: list[Section],
@@ -77,7 +70,7 @@ def _year(meta: Metadata, title, preamble, sections, signature) -> None:
             break
     if meta.year is None:
         for paragraph in preamble:
-            published = _published().search(paragraph.text)
+            published = _PUBLISHED.search(paragraph.text)
             if published:
                 meta.year, meta.year_source = int(published.group("year")), "前言"
                 break
@@ -94,7 +87,7 @@ def _year(meta: Metadata, title, preamble, sections, signature) -> None:
     if meta.year is None:
         counts = Counter()
         for paragraph in _first_section_paragraphs(sections):
-            counts.update(int(y) for y in _any_year().findall(paragraph.text))
+            counts.update(int(y) for y in _ANY_YEAR.findall(paragraph.text))
         if counts:
             meta.year, meta.year_source = counts.most_common(1)[0][0], "正文"
 
@@ -112,7 +105,7 @@ def _agency(meta: Metadata, title, preamble, signature) -> None:
             meta.agency = head
             return
     for paragraph in preamble:
-        published = _published().search(paragraph.text)
+        published = _PUBLISHED.search(paragraph.text)
         if published:
             meta.agency = published.group("agency").strip()
             return
