@@ -7,22 +7,25 @@ context conditions of an entry are compiled and checked only where its form occu
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, Iterable, Iterator, Optional, Sequence
 
 from gxlint.diagnostics import Diagnostic, Severity
 from gxlint.model import Report
+from gxlint.records import FrozenRecord
 from gxlint.rule import Rule, RuleContext
 
-from ._text import fixable, load_data, quote, replace_fix, text_units
+from ._text import fixable, joined_units, load_data, quote, replace_fix, text_units
 
 _WINDOW = 24  # characters of context the conditions of an entry may look at
 
 
-@dataclass(frozen=True)
-class Entry:
+@dataclass(init=False, repr=False, eq=False)
+class Entry(FrozenRecord):
     """One wrong form, its correction, and where it is wrong (regular expressions, as written)."""
 
     wrong: str
@@ -33,6 +36,27 @@ class Entry:
     after: str = ""
     not_before: str = ""
     not_after: str = ""
+
+    def __init__(
+        self,
+        wrong: str,
+        right: str,
+        category: str,
+        note: str = "",
+        before: str = "",
+        after: str = "",
+        not_before: str = "",
+        not_after: str = "",
+    ) -> None:
+        fields = self.__dict__  # frozen: fill the instance dictionary (see gxlint.records)
+        fields["wrong"] = wrong
+        fields["right"] = right
+        fields["category"] = category
+        fields["note"] = note
+        fields["before"] = before
+        fields["after"] = after
+        fields["not_before"] = not_before
+        fields["not_after"] = not_after
 
     def applies(self, text: str, start: int, end: int) -> bool:
         head, tail = text[max(0, start - _WINDOW) : start], text[end : end + _WINDOW]
@@ -56,31 +80,94 @@ def _starting(regex: str) -> re.Pattern:
     return re.compile(regex)
 
 
-@dataclass(frozen=True)
-class Lexicon:
+@dataclass(init=False, repr=False, eq=False)
+class Lexicon(FrozenRecord):
     entries: dict[str, tuple[Entry, ...]]
     heads: dict[str, tuple[int, ...]]  # first two characters of the forms → their lengths, longest first
-    heads_pattern: Optional[re.Pattern]  # the heads as one regular expression
+    heads_pattern: Optional[re.Pattern]  # the pairs that may be a head (``_heads_pattern``); None: no pairs
     accepted: Optional[re.Pattern]
     labels: dict[str, str]
 
-    def find(self, text: str) -> Iterator[tuple[int, Entry]]:
-        """Each place where an entry applies, longest form first, never overlapping.
+    def __init__(
+        self,
+        entries: dict[str, tuple[Entry, ...]],
+        heads: dict[str, tuple[int, ...]],
+        heads_pattern: Optional[re.Pattern],
+        accepted: Optional[re.Pattern],
+        labels: dict[str, str],
+    ) -> None:
+        fields = self.__dict__
+        fields["entries"] = entries
+        fields["heads"] = heads
+        fields["heads_pattern"] = heads_pattern
+        fields["accepted"] = accepted
+        fields["labels"] = labels
 
-        A regular expression of the forms' first two characters finds the candidate places at
-        C speed (a few per paragraph); there the forms are looked up in a dictionary, so the
-        cost does not grow with the size of the lexicon.
+    def find(self, text: str) -> Iterator[tuple[int, Entry]]:
+        """Each place where an entry applies, longest form first, never overlapping."""
+        return self._scan(text, self._head_starts(text))
+
+    def find_in_units(self, texts: Sequence[str], joined: Optional[str]) -> Iterator[tuple[int, int, Entry]]:
+        """``find`` in each of ``texts``: (index of the text, offset, entry), in order.
+
+        ``joined`` is ``join_texts(texts)`` (None when a text holds a NUL). It is searched once
+        for the heads it holds, and only the texts with a head are looked at: most hold none. No
+        form holds a NUL (else each text is searched alone), so no head runs across two texts.
         """
-        if self.heads_pattern is None:
+        if not self.heads:
             return
+        if joined is None or self._nul_in_forms:
+            for index, text in enumerate(texts):
+                for start, entry in self.find(text):
+                    yield index, start, entry
+            return
+        starts = list(itertools.accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+        places = self._head_starts(joined)
+        at = 0
+        while at < len(places):
+            index = bisect.bisect_right(starts, places[at]) - 1
+            offset = starts[index]
+            end = offset + len(texts[index])
+            mine = []
+            while at < len(places) and places[at] < end:
+                mine.append(places[at] - offset)
+                at += 1
+            for start, entry in self._scan(texts[index], mine):
+                yield index, start, entry
+
+    def _head_starts(self, text: str) -> list[int]:
+        """The offsets in ``text`` where a head of a form starts (``heads``), in order.
+
+        The pairs ``heads_pattern`` finds are mostly no head (公开工作 holds 开工: 开 begins
+        forms and 工 continues some, but not this one), about fifteen for each one that is. So
+        they are collected and intersected with the heads at C speed, and the places of the few
+        heads left are looked up with ``str.find``: no Python code runs for a pair that is no head.
+        """
+        heads = self.heads
+        present = heads.keys() & set(self.heads_pattern.findall(text)) if self.heads_pattern is not None else set()
+        present.update(head for head in self._single_heads if head in text)
+        if not present:
+            return []
+        places = set()
+        for head in present:
+            place = text.find(head)
+            while place >= 0:
+                places.add(place)
+                place = text.find(head, place + 1)
+        return sorted(places)
+
+    def _scan(self, text: str, starts: Iterable[int]) -> Iterator[tuple[int, Entry]]:
+        """The entries that apply at ``starts`` (offsets of heads, in order), longest form
+        first; a place inside a form already found is skipped (heads overlap: 台帐号 holds 台帐
+        and 帐号)."""
         heads, entries = self.heads, self.entries
         allowed: list[tuple[int, int]] = []
         if self.accepted is not None:
             allowed = [m.span() for m in self.accepted.finditer(text)]
-        candidate = self.heads_pattern.search(text)
-        while candidate is not None:
-            start = candidate.start()
-            resume = start + 1  # heads overlap: 台帐号 holds 台帐 and 帐号
+        resume = 0
+        for start in starts:
+            if start < resume:
+                continue
             for length in heads.get(text[start : start + 2], ()) + heads.get(text[start], ()):
                 end = start + length
                 found = entries.get(text[start:end])
@@ -91,7 +178,16 @@ class Lexicon:
                     yield start, entry
                     resume = end
                     break
-            candidate = self.heads_pattern.search(text, resume)
+
+    @functools.cached_property
+    def _single_heads(self) -> tuple[str, ...]:
+        """The forms of one character (``heads_pattern`` finds pairs)."""
+        return tuple(head for head in self.heads if len(head) == 1)
+
+    @functools.cached_property
+    def _nul_in_forms(self) -> bool:
+        """Whether a form holds a NUL, which ``find_in_units`` uses to tell the texts apart."""
+        return any("\0" in form for form in self.entries)
 
 
 def _entry(data: dict[str, Any]) -> Entry:
@@ -114,21 +210,21 @@ def _heads(forms: Iterable[str]) -> dict[str, tuple[int, ...]]:
     return {head: tuple(sorted(lengths, reverse=True)) for head, lengths in heads.items()}
 
 
-def _heads_pattern(forms: Iterable[str]) -> re.Pattern:
-    """``[first characters][second characters]|[one-character forms]``.
+def _heads_pattern(forms: Iterable[str]) -> Optional[re.Pattern]:
+    """``[second characters](?<=([first characters].))``: the pairs of a first and a second
+    character of the longer forms, a superset of their heads, as ``findall`` returns them.
 
-    A superset of the forms' first two characters that compiles in milliseconds (one alternation
-    of several hundred heads takes a tenth of a second, paid by every one-file run); the few
-    extra candidates it lets through are settled by a dictionary look-up.
+    Two character classes compile in milliseconds (one alternation of several hundred heads
+    takes a tenth of a second, paid by every one-file run, and is slower to search). The pattern
+    begins with a character class, which the matcher skips to at C speed, and consumes only the
+    second character, so overlapping heads (台帐号 holds 台帐 and 帐号) are all found.
     """
-    forms = list(forms)
-    firsts = "".join(sorted({re.escape(form[0]) for form in forms if len(form) > 1}))
-    seconds = "".join(sorted({re.escape(form[1]) for form in forms if len(form) > 1}))
-    singles = "".join(sorted({re.escape(form) for form in forms if len(form) == 1}))
-    branches = [f"[{firsts}][{seconds}]"] if firsts else []
-    if singles:
-        branches.append(f"[{singles}]")
-    return re.compile("|".join(branches))
+    forms = [form for form in forms if len(form) > 1]
+    if not forms:
+        return None
+    firsts = "".join(sorted({re.escape(form[0]) for form in forms}))
+    seconds = "".join(sorted({re.escape(form[1]) for form in forms}))
+    return re.compile(f"[{seconds}](?<=([{firsts}].))")
 
 
 def _raw_entries() -> list[dict[str, Any]]:
@@ -209,19 +305,20 @@ class ConfusableWord(Rule):
             tuple(ctx.options.get("ignore_categories") or ()),
         )
         can_fix = fixable(report)
-        for unit in text_units(report):
-            for start, entry in lex.find(unit.text):
-                end = start + len(entry.wrong)
-                label = lex.labels.get(entry.category, entry.category)
-                context = quote(unit.text[max(0, start - 6) : end + 6], 20)
-                if entry.right:
-                    why = f"{label}：{entry.note}" if entry.note else label
-                    message = f"「{entry.wrong}」应为「{entry.right}」（{why}）：…{context}…"
-                else:
-                    message = f"「{entry.wrong}」是本项目不用的写法（{label}）：…{context}…"
-                span = unit.single_line(start, end) if can_fix and entry.right else None
-                fix = replace_fix(f"改为「{entry.right}」", span, entry.right, safe=False) if span else None
-                yield self.at(unit.span_of(start, end), message, fix=fix, snippet=entry.wrong)
+        units = text_units(report)
+        for index, start, entry in lex.find_in_units([unit.text for unit in units], joined_units(report)):
+            unit = units[index]
+            end = start + len(entry.wrong)
+            label = lex.labels.get(entry.category, entry.category)
+            context = quote(unit.text[max(0, start - 6) : end + 6], 20)
+            if entry.right:
+                why = f"{label}：{entry.note}" if entry.note else label
+                message = f"「{entry.wrong}」应为「{entry.right}」（{why}）：…{context}…"
+            else:
+                message = f"「{entry.wrong}」是本项目不用的写法（{label}）：…{context}…"
+            span = unit.single_line(start, end) if can_fix and entry.right else None
+            fix = replace_fix(f"改为「{entry.right}」", span, entry.right, safe=False) if span else None
+            yield self.at(unit.span_of(start, end), message, fix=fix, snippet=entry.wrong)
 
 
 RULES = (ConfusableWord,)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
-from gxlint_rules._text import load_data
+from gxlint_rules._text import join_texts, load_data
 from gxlint_rules.confusables import _raw_entries, lexicon
 
 from .language_support import fixed, lint, prose, where
@@ -169,3 +170,51 @@ def test_corrections_are_not_themselves_reported():
         right = entry["right"]
         flagged = [(start, e.wrong) for start, e in lex.find(f"我们{right}工作")]
         assert flagged == [], f"the correction {right!r} of {entry['wrong']!r} is reported: {flagged}"
+
+
+# --- the search: the same places as trying every form at every offset -------------------------
+
+
+def _reference(lex, text: str) -> list[tuple[int, str]]:
+    """Every offset tried in turn, the longest form that applies first, never overlapping."""
+    allowed = [m.span() for m in lex.accepted.finditer(text)] if lex.accepted is not None else []
+    found, start = [], 0
+    while start < len(text):
+        end = start + 1
+        for form in sorted((f for f in lex.entries if text.startswith(f, start)), key=len, reverse=True):
+            if any(a <= start and start + len(form) <= b for a, b in allowed):
+                continue
+            entry = next((e for e in lex.entries[form] if e.applies(text, start, start + len(form))), None)
+            if entry is not None:
+                found.append((start, entry.wrong))
+                end = start + len(form)
+                break
+        start = end
+    return found
+
+
+LEXICONS = [
+    ((), (), ()),
+    (("经行村", "台帐"), (("帐号", "账号"), ("某", ""), ("\0某", "")), ()),
+    ((), (("加", "加大"), ("某", "")), ("idiom", "variant", "usage", "character")),
+]
+
+
+@pytest.mark.parametrize("options", LEXICONS, ids=["shipped", "accept-reject", "one-character-forms-only"])
+def test_search_finds_what_trying_every_offset_finds(options):
+    lex = lexicon(*options)
+    forms = sorted(lex.entries)
+    rnd = random.Random(510)
+    alphabet = "".join(sorted({c for form in forms for c in form})) + "，。的工作开展\0"
+    for _ in range(400):
+        texts = [
+            "".join(
+                rnd.choice(forms) if rnd.random() < 0.5 else "".join(rnd.choices(alphabet, k=rnd.randint(0, 4)))
+                for _ in range(rnd.randint(0, 8))
+            )
+            for _ in range(rnd.randint(1, 4))
+        ]
+        expected = [(index, start, wrong) for index, text in enumerate(texts) for start, wrong in _reference(lex, text)]
+        assert [(i, s, e.wrong) for i, t in enumerate(texts) for s, e in lex.find(t)] == expected
+        in_units = lex.find_in_units(texts, join_texts(texts))
+        assert [(index, start, entry.wrong) for index, start, entry in in_units] == expected
