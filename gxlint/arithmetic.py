@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable, Optional, Sequence
 
-from .model import Cell
+from .model import NUMBER, Cell
 from .numbers import format_number
 from .records import FrozenRecord
 
@@ -70,6 +70,26 @@ def check_sum(total: Cell, parts: Sequence[Cell]) -> SumResult:
     expected = sum((cell.value for cell in parts), Decimal(0))
     status = OK if expected == total.value else MISMATCH
     return SumResult(status, total, parts, expected)
+
+
+def sum_agrees(total: Cell, parts: Sequence[Cell]) -> bool:
+    """Whether ``total`` and every part are numbers and ``total == sum(parts)``.
+
+    The answer of nearly every row and column of a report, found without building the
+    ``SumResult`` that ``check_sum`` returns; a rule calls ``check_sum`` only when this is False.
+    The parts are added in the same order, from the same ``Decimal(0)``, as ``check_sum`` adds them.
+    """
+    if total.state != NUMBER:
+        return False
+    expected = _ZERO
+    for cell in parts:
+        if cell.state != NUMBER:
+            return False
+        expected += cell.value
+    return expected == total.value
+
+
+_ZERO = Decimal(0)
 
 
 def check_balance(left: Sequence[Cell], right: Sequence[Cell]) -> tuple[str, Optional[Decimal], Optional[Decimal], tuple[Cell, ...]]:
@@ -163,6 +183,7 @@ __all__ = [
     "SumResult",
     "check_balance",
     "check_sum",
+    "sum_agrees",
     "decimals",
     "is_count",
     "split_digits",

@@ -16,6 +16,7 @@ from typing import Optional
 
 from gxlint._data import load_toml
 from gxlint.model import Paragraph, Report
+from gxlint.records import Record
 
 from ._memo import per_report
 
@@ -52,8 +53,10 @@ def lexicon() -> dict:
     return load_toml("gxlint.data", "contact.toml")
 
 
-@dataclass
-class Found:
+# The value classes write out their ``__init__`` and take ``repr`` and ``==`` from
+# ``gxlint.records``: ``@dataclass`` would compile those methods anew at every import.
+@dataclass(init=False, repr=False, eq=False)
+class Found(Record):
     """One contact value as written, where it is, and the label it follows ("" when unlabelled)."""
 
     kind: str  # phone | postal | mail | url
@@ -65,6 +68,28 @@ class Found:
     paragraph: Paragraph
     zone: int  # index of the labelled stretch it was found in (values listed together share it)
     extension: str = ""
+
+    def __init__(
+        self,
+        kind: str,
+        raw: str,
+        folded: str,
+        start: int,
+        end: int,
+        label: str,
+        paragraph: Paragraph,
+        zone: int,
+        extension: str = "",
+    ) -> None:
+        self.kind = kind
+        self.raw = raw
+        self.folded = folded
+        self.start = start
+        self.end = end
+        self.label = label
+        self.paragraph = paragraph
+        self.zone = zone
+        self.extension = extension
 
     @property
     def span(self):
@@ -302,13 +327,20 @@ def _may_hold_url(folded: str) -> bool:
 _SPACE = re.compile(r"\s")
 
 
-@dataclass
-class WebAddress:
+@dataclass(init=False, repr=False, eq=False)
+class WebAddress(Record):
     found: Found
     scheme: str
     separator: str
     host: str
     host_start: int
+
+    def __init__(self, found: Found, scheme: str, separator: str, host: str, host_start: int) -> None:
+        self.found = found
+        self.scheme = scheme
+        self.separator = separator
+        self.host = host
+        self.host_start = host_start
 
 
 @per_report

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from gxlint.records import Record
 from gxlint.region import area_codes
 
 LANDLINE = "landline"
@@ -19,14 +20,32 @@ SERVICE = "service"
 TOLL_FREE = "toll-free"
 
 
-@dataclass
-class Verdict:
+# ``__init__`` written out, ``repr`` and ``==`` from ``gxlint.records``: ``@dataclass`` would
+# compile them anew at every import.
+@dataclass(init=False, repr=False, eq=False)
+class Verdict(Record):
     kind: str
     national: str  # digits with the trunk 0 for landlines: "051086868123"
     valid: bool
     area_code: str = ""  # "0510" for a valid landline
     problem: str = ""  # why it is invalid, in Chinese
     joined: bool = False  # area code and number written with nothing between them
+
+    def __init__(
+        self,
+        kind: str,
+        national: str,
+        valid: bool,
+        area_code: str = "",
+        problem: str = "",
+        joined: bool = False,
+    ) -> None:
+        self.kind = kind
+        self.national = national
+        self.valid = valid
+        self.area_code = area_code
+        self.problem = problem
+        self.joined = joined
 
 
 # The questions put to ``phonenumbers`` depend on the digits alone, and the same numbers come back:

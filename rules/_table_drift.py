@@ -14,6 +14,7 @@ from typing import Iterator, Optional
 
 from gxlint.model import BoundTable, LabelMatch
 from gxlint.normalize import words_key
+from gxlint.records import NEW_LIST, Record
 from gxlint.templates import Template, get_template
 
 from ._common import TABLE_NAMES, same_words
@@ -25,21 +26,43 @@ PAIR_SIMILARITY = 60.0
 _NOTE_LIKE = re.compile(r"^[（(]?(?:注|说明|备注|单位|数据来源|填表)")
 
 
-@dataclass
-class Reworded:
+# ``__init__`` written out, ``repr`` and ``==`` from ``gxlint.records``: ``@dataclass`` would
+# compile them anew at every import. ``NEW_LIST``: a new empty list, as ``default_factory=list``.
+@dataclass(init=False, repr=False, eq=False)
+class Reworded(Record):
     match: LabelMatch
     canonical: str
     kind: str  # 行名 | 列名 | 分组标签
     lines: list[int] = field(default_factory=list)  # later lines with the same wording
 
+    def __init__(self, match: LabelMatch, canonical: str, kind: str, lines: list[int] = NEW_LIST) -> None:
+        self.match = match
+        self.canonical = canonical
+        self.kind = kind
+        self.lines = [] if lines is NEW_LIST else lines
 
-@dataclass
-class TableDrift:
+
+@dataclass(init=False, repr=False, eq=False)
+class TableDrift(Record):
     table: BoundTable
     reworded: list[Reworded] = field(default_factory=list)
     extra: list[tuple[LabelMatch, str, str]] = field(default_factory=list)  # (label, what it is, detail)
     misplaced: list[tuple[LabelMatch, str]] = field(default_factory=list)  # (label, 表二 block or table it belongs to)
     missing: list[tuple[str, str]] = field(default_factory=list)  # (template label, 行 | 列)
+
+    def __init__(
+        self,
+        table: BoundTable,
+        reworded: list[Reworded] = NEW_LIST,
+        extra: list[tuple[LabelMatch, str, str]] = NEW_LIST,
+        misplaced: list[tuple[LabelMatch, str]] = NEW_LIST,
+        missing: list[tuple[str, str]] = NEW_LIST,
+    ) -> None:
+        self.table = table
+        self.reworded = [] if reworded is NEW_LIST else reworded
+        self.extra = [] if extra is NEW_LIST else extra
+        self.misplaced = [] if misplaced is NEW_LIST else misplaced
+        self.missing = [] if missing is NEW_LIST else missing
 
 
 def labels(table: BoundTable) -> Iterator[tuple[LabelMatch, str, str]]:

@@ -15,6 +15,7 @@ from typing import Callable, Iterator, Optional
 from gxlint._data import load_toml
 from gxlint.diagnostics import Edit, Fix
 from gxlint.model import Line, Report, Span
+from gxlint.records import FrozenRecord
 
 from ._memo import per_report
 
@@ -51,13 +52,23 @@ def has_cjk(text: str, count: int = 1) -> bool:
     return False
 
 
-@dataclass(frozen=True)
-class TextUnit:
-    """A paragraph or a heading: its text and the map from offsets to the user's file."""
+@dataclass(init=False, repr=False, eq=False)
+class TextUnit(FrozenRecord):
+    """A paragraph or a heading: its text and the map from offsets to the user's file.
+
+    Frozen, with ``repr``, ``==`` and ``hash`` from ``gxlint.records`` and a written-out
+    ``__init__`` (``@dataclass`` would compile them anew at every import).
+    """
 
     text: str
     span_of: Callable[[int, Optional[int]], Span]
     kind: str  # paragraph | title | signature | heading
+
+    def __init__(self, text: str, span_of: Callable[[int, Optional[int]], Span], kind: str) -> None:
+        fields = self.__dict__  # frozen: fill the instance dictionary (see gxlint.records)
+        fields["text"] = text
+        fields["span_of"] = span_of
+        fields["kind"] = kind
 
     def single_line(self, start: int, end: int) -> Optional[Span]:
         """The span of ``text[start:end]`` when it lies on one line of the file, else None."""

@@ -17,6 +17,7 @@ from typing import Iterable, Iterator, Optional, Sequence
 
 from gxlint.diagnostics import Diagnostic, Fix, Severity
 from gxlint.model import Paragraph, Report
+from gxlint.records import FrozenRecord
 from gxlint.rule import Rule, RuleContext
 
 from ._text import (
@@ -72,12 +73,27 @@ def _key(text: str) -> str:
     return text
 
 
-@dataclass(frozen=True)
-class _Allowed:
+# The value classes are frozen, with ``repr``, ``==`` and ``hash`` from ``gxlint.records`` and a
+# written-out ``__init__``: ``@dataclass`` would compile those methods anew at every import.
+@dataclass(init=False, repr=False, eq=False)
+class _Allowed(FrozenRecord):
     words: frozenset[str]
     patterns: tuple[str, ...]  # compiled by ``_pattern`` when a repeat is first tested against them
     phrases: Optional[str]  # one alternation, compiled by ``_pattern`` when a repeat is first found
     singles: tuple[tuple[re.Pattern, str], ...]
+
+    def __init__(
+        self,
+        words: frozenset[str],
+        patterns: tuple[str, ...],
+        phrases: Optional[str],
+        singles: tuple[tuple[re.Pattern, str], ...],
+    ) -> None:
+        fields = self.__dict__
+        fields["words"] = words
+        fields["patterns"] = patterns
+        fields["phrases"] = phrases
+        fields["singles"] = singles
 
     def allows(self, unit: str) -> bool:
         return unit in self.words or any(_pattern(p).match(unit) for p in self.patterns)
@@ -108,21 +124,29 @@ def _allowed(extra: tuple[str, ...]) -> _Allowed:
     )
 
 
-@dataclass(frozen=True)
-class _Repeat:
+@dataclass(init=False, repr=False, eq=False)
+class _Repeat(FrozenRecord):
     start: int  # offset of the first copy
     unit: str  # the repeated text, once
     second: int  # offset of the second copy
     end: int  # offset after the last copy
     copies: int = 2
 
+    def __init__(self, start: int, unit: str, second: int, end: int, copies: int = 2) -> None:
+        fields = self.__dict__
+        fields["start"] = start
+        fields["unit"] = unit
+        fields["second"] = second
+        fields["end"] = end
+        fields["copies"] = copies
+
     @classmethod
     def adjacent(cls, start: int, unit: str) -> _Repeat:
         return cls(start, unit, start + len(unit), start + 2 * len(unit))
 
 
-@dataclass(frozen=True)
-class _Leads:
+@dataclass(init=False, repr=False, eq=False)
+class _Leads(FrozenRecord):
     """Which searches of ``_repeats`` may find something in one unit: False only where none can.
 
     Most units hold no repeat at all. Each search is run once over all the units of a report,
@@ -135,6 +159,15 @@ class _Leads:
     bracketed: bool = True
     sentence_tails: bool = True
     clause_tails: bool = True
+
+    def __init__(
+        self, phrases: bool = True, bracketed: bool = True, sentence_tails: bool = True, clause_tails: bool = True
+    ) -> None:
+        fields = self.__dict__
+        fields["phrases"] = phrases
+        fields["bracketed"] = bracketed
+        fields["sentence_tails"] = sentence_tails
+        fields["clause_tails"] = clause_tails
 
     def __bool__(self) -> bool:
         return self.phrases or self.bracketed or self.sentence_tails or self.clause_tails

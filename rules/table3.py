@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from gxlint.arithmetic import MISMATCH, check_balance, check_sum
+from gxlint.arithmetic import MISMATCH, check_balance, check_sum, sum_agrees
 from gxlint.diagnostics import Diagnostic, Severity
 from gxlint.model import Report
 from gxlint.numbers import format_number
@@ -53,7 +53,10 @@ class Table3RowSum(Rule):
         if total is None:
             return
         for row in table.rows:
-            result = check_sum(row.cells[total], [row.cells[i] for i in parts])
+            cells = [row.cells[i] for i in parts]
+            if sum_agrees(row.cells[total], cells):
+                continue
+            result = check_sum(row.cells[total], cells)
             if result.status == MISMATCH:
                 yield self.at(
                     cell_span(row.cells[total], row, table),
@@ -139,7 +142,10 @@ class Table3ResultsTotal(Rule):
         if total_row is None or total_row.match is None or not members:
             return
         for index, cell in enumerate(total_row.cells):
-            result = check_sum(cell, [row.cells[index] for row in members])
+            cells = [row.cells[index] for row in members]
+            if sum_agrees(cell, cells):
+                continue
+            result = check_sum(cell, cells)
             if result.status == MISMATCH:
                 yield self.at(
                     cell_span(cell, total_row, table),

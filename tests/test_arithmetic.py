@@ -15,6 +15,7 @@ from gxlint.arithmetic import (
     is_count,
     split_digits,
     suggest_join,
+    sum_agrees,
     sum_values,
 )
 from gxlint.numbers import parse_cell
@@ -87,3 +88,12 @@ def test_sum_of_written_numbers_is_exact(values):
     assert check_sum(total, cells(*map(str, values))).status == OK
     off = parse_cell(str(sum(values) + 1))
     assert check_sum(off, cells(*map(str, values))).status == MISMATCH
+
+
+_RAWS = st.sampled_from(["0", "1", "2", "3", "12", "2.5", "0.5", "1,200", "1200", "", "-", "无", "1e3", "9" * 30, "1" * 29])
+
+
+@given(st.lists(_RAWS, max_size=6), _RAWS)
+def test_sum_agrees_exactly_where_check_sum_says_ok(parts, total):
+    result = check_sum(parse_cell(total), cells(*parts))
+    assert sum_agrees(parse_cell(total), cells(*parts)) == (result.status == OK)
