@@ -10,7 +10,7 @@ from typing import Optional, TextIO
 
 from .._version import __version__
 from ..config import ConfigError, Resolved, check_against, load_config, resolve
-from ..diagnostics import Diagnostic
+from ..diagnostics import SORT_KEY, Diagnostic
 from ..runner import collector_paused
 from .options import config_values
 from .report import ExitStatus, error, plugin_failures, write_output
@@ -193,7 +193,7 @@ def _statistics(diagnostics: list[Diagnostic]) -> str:
     """flake8's ``--statistics``: per code, the count and the first message."""
     first: dict[str, str] = {}
     counts: dict[str, int] = {}
-    for d in sorted(diagnostics, key=Diagnostic.sort_key):
+    for d in sorted(diagnostics, key=SORT_KEY):
         counts[d.code] = counts.get(d.code, 0) + 1
         first.setdefault(d.code, d.message)
     return "".join(f"{counts[code]:<5} {code} {first[code]}\n" for code in sorted(counts))

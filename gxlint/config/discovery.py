@@ -13,17 +13,37 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+from ..records import Record
+
 CANDIDATES = ("gxlint.toml", ".gxlint.toml", "pyproject.toml")
+
+
+class _NewDict:
+    """Default of ``ConfigFile.values``: each instance gets a new empty dict."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<new dict>"
+
+
+_NEW_DICT: Any = _NewDict()
 
 
 class ConfigError(Exception):
     """A configuration problem the user must fix; the message names the file and the key."""
 
 
-@dataclass
-class ConfigFile:
+# A dataclass with its ``__init__`` written out and ``repr`` and ``==`` from gxlint.records:
+# ``@dataclass`` would compile them at every start-up.
+@dataclass(init=False, repr=False, eq=False)
+class ConfigFile(Record):
     path: Optional[str]  # None: no configuration file was used
     values: dict[str, Any] = field(default_factory=dict)
+
+    def __init__(self, path: Optional[str], values: dict[str, Any] = _NEW_DICT) -> None:
+        self.path = path
+        self.values = {} if values is _NEW_DICT else values
 
     @property
     def directory(self) -> str:

@@ -12,7 +12,8 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from .discovery import ConfigError, ConfigFile
+from ..records import NEW_LIST, Record
+from .discovery import _NEW_DICT, ConfigError, ConfigFile
 from .patterns import normalize
 from .schema import FULL_CODE, KEYS
 from .settings import Settings
@@ -22,13 +23,25 @@ CODE_KEYS = ("select", "extend-select", "ignore", "extend-ignore")
 ENVIRONMENT = {"cache-dir": "GXLINT_CACHE_DIR", "cache": "GXLINT_NO_CACHE"}
 
 
-@dataclass
-class Resolved:
+# A dataclass with its ``__init__`` written out and ``repr`` and ``==`` from gxlint.records:
+# ``@dataclass`` would compile them at every start-up.
+@dataclass(init=False, repr=False, eq=False)
+class Resolved(Record):
     """The settings, plus where each value came from (for error messages after plugins load)."""
 
     settings: Settings
     origins: dict[str, str] = field(default_factory=dict)  # key → "FILE key 'k'" / "option --k"
     code_uses: list[tuple[str, list[str]]] = field(default_factory=list)
+
+    def __init__(
+        self,
+        settings: Settings,
+        origins: dict[str, str] = _NEW_DICT,
+        code_uses: list[tuple[str, list[str]]] = NEW_LIST,
+    ) -> None:
+        self.settings = settings
+        self.origins = {} if origins is _NEW_DICT else origins
+        self.code_uses = [] if code_uses is NEW_LIST else code_uses
 
 
 def validate_file(config: ConfigFile) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from ..diagnostics import Severity
+from ..records import Record
 from .patterns import matches
 
 # Version-control, build and cache folders, and the repository documents that sit beside reports but
@@ -16,8 +17,23 @@ DEFAULT_EXCLUDE = (
 )
 
 
-@dataclass
-class Settings:
+class _Default:
+    """The default of a field with a ``default_factory``: ``__init__`` makes a new value."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<default>"
+
+
+_DEFAULT: Any = _Default()
+
+
+# A dataclass with its ``__init__`` written out and ``repr`` and ``==`` from gxlint.records:
+# ``@dataclass`` would compile them at every start-up. ``__init__`` makes what each
+# ``default_factory`` makes, as the generated one does.
+@dataclass(init=False, repr=False, eq=False)
+class Settings(Record):
     select: list[str] = field(default_factory=lambda: ["GX"])
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
@@ -35,6 +51,44 @@ class Settings:
     cache: bool = True  # reuse the findings of unchanged files (gxlint.cache)
     cache_dir: Optional[str] = None  # None: .gxlint_cache beside the configuration file, else in the current directory
     config_path: Optional[str] = None
+
+    def __init__(
+        self,
+        select: list[str] = _DEFAULT,
+        extend_select: list[str] = _DEFAULT,
+        ignore: list[str] = _DEFAULT,
+        extend_ignore: list[str] = _DEFAULT,
+        per_file_ignores: dict[str, list[str]] = _DEFAULT,
+        exclude: list[str] = _DEFAULT,
+        extend_exclude: list[str] = _DEFAULT,
+        fail_on: Severity = Severity.INFO,
+        template: str = "auto",
+        rules: dict[str, dict[str, Any]] = _DEFAULT,
+        jobs: Optional[int] = None,
+        max_seconds: float = 20.0,
+        max_file_mb: Optional[float] = None,
+        format: str = "default",
+        cache: bool = True,
+        cache_dir: Optional[str] = None,
+        config_path: Optional[str] = None,
+    ) -> None:
+        self.select = ["GX"] if select is _DEFAULT else select
+        self.extend_select = [] if extend_select is _DEFAULT else extend_select
+        self.ignore = [] if ignore is _DEFAULT else ignore
+        self.extend_ignore = [] if extend_ignore is _DEFAULT else extend_ignore
+        self.per_file_ignores = {} if per_file_ignores is _DEFAULT else per_file_ignores
+        self.exclude = list(DEFAULT_EXCLUDE) if exclude is _DEFAULT else exclude
+        self.extend_exclude = [] if extend_exclude is _DEFAULT else extend_exclude
+        self.fail_on = fail_on
+        self.template = template
+        self.rules = {} if rules is _DEFAULT else rules
+        self.jobs = jobs
+        self.max_seconds = max_seconds
+        self.max_file_mb = max_file_mb
+        self.format = format
+        self.cache = cache
+        self.cache_dir = cache_dir
+        self.config_path = config_path
 
     def is_enabled(self, code: str) -> bool:
         """flake8 semantics: the longest prefix among select and ignore decides; ties go to select."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Mapping, Optional
 
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import SORT_KEY, Diagnostic, Severity
 from ..records import Record
 from ..rule import Rule
 
@@ -71,7 +71,7 @@ class Formatter:
 
 def ordered(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     """The order of every format: path, line, column (then code, message, for stability)."""
-    return sorted(diagnostics, key=Diagnostic.sort_key)
+    return sorted(diagnostics, key=SORT_KEY)
 
 
 SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

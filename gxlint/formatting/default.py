@@ -14,11 +14,11 @@ class DefaultFormatter(Formatter):
     name = "default"
 
     def render(self, diagnostics: list[Diagnostic]) -> str:
+        if not self.context.show_source:  # one line per finding, tens of thousands from a warm cache
+            return "".join([f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}\n" for d in ordered(diagnostics)])
         out = []
         for d in ordered(diagnostics):
             out.append(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}\n")
-            if not self.context.show_source:
-                continue
             text = self.context.source(d.path, d.line)
             if text is not None:
                 same_line = d.end_line in (None, d.line)
