@@ -53,17 +53,19 @@ class Walker:
         current: Optional[list] = None
         pieces: list = []  # label fragments since the last label or value
         i = start
-        while i < len(tokens):
+        end = len(tokens)
+        while i < end:
             token = tokens[i]
             if token.is_value:
-                if current is None and pieces:
-                    current = self._rejoin(pieces)
-                pieces = []
-                if current is not None:
-                    current.append(token)
-                else:
-                    self.stray_values.append(token)
-                i += 1
+                if pieces:
+                    if current is None:
+                        current = self._rejoin(pieces)
+                    pieces = []
+                after = i + 1  # the run of values goes to the same row: taken in one slice
+                while after < end and tokens[after].is_value:
+                    after += 1
+                (current if current is not None else self.stray_values).extend(tokens[i:after])
+                i = after
                 continue
             if self.stop_set is not None and i > start and self.stop_set.match(token.text, fuzzy=False):
                 self.stopped_at = i

@@ -215,7 +215,8 @@ def _in_order(candidates: dict, penalty) -> dict:
         chosen[last[3]] = last[:3]
         last = best[last][2]
     for number, found in candidates.items():  # out of order whichever is taken: the best wording
-        chosen.setdefault(number, min(found, key=lambda c, n=number: penalty(c[:3], n))[:3])
+        if number not in chosen:
+            chosen[number] = min(found, key=lambda c, n=number: penalty(c[:3], n))[:3]
     return chosen
 
 
@@ -292,12 +293,13 @@ def _fill_section(section: Section, body: list[Line], chrome: list[ChromeBlock],
 
     for line in body:
         text = line.text
-        if not text.strip():
-            flush()
+        if not text or text.isspace():
+            if pending:
+                flush()
             continue
         kind = line.chrome or chrome_kind(text)
         if kind is not None:
-            if not wrap_width:
+            if pending and not wrap_width:
                 flush()
             chrome.append(ChromeBlock([line], kind))
             continue
@@ -310,9 +312,12 @@ def _fill_section(section: Section, body: list[Line], chrome: list[ChromeBlock],
             stack[-1].children.append(child)
             stack.append(child)
             continue
+        if not wrap_width:  # one paragraph per line (nothing is pending)
+            stack[-1].paragraphs.append(Paragraph(text, [line]))
+            continue
         pending.append(line)
         stripped = text.strip()
-        if not wrap_width or line.cell or len(stripped) < wrap_width or _SENTENCE_END.search(stripped):
+        if line.cell or len(stripped) < wrap_width or _SENTENCE_END.search(stripped):
             flush()
     flush()
 

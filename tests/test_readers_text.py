@@ -1,0 +1,27 @@
+"""Plain text lines: CRLF, CR and LF each end a line, as an editor splits them."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gxlint.readers.text import read, split_lines
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="a中\r\n ", max_size=20))
+def test_split_lines_breaks_at_crlf_cr_and_lf(text):
+    parts, _ = split_lines(text)
+    expected = re.split(r"\r\n|\r|\n", text)
+    if expected and expected[-1] == "":
+        expected.pop()
+    assert parts == expected
+
+
+def test_lines_are_numbered_from_one_and_markers_kept():
+    document = read("一、总体情况\r\n正文<!-- gxlint: disable=GX101 -->\r\n".encode(), "r.txt")
+    assert [(line.text, line.number, line.origin_line) for line in document.lines] == [
+        ("一、总体情况", 1, 1), ("正文<!-- gxlint: disable=GX101 -->", 2, 2)]
+    assert document.markers == [(2, "disable=GX101")] and document.newline == "\r\n"
