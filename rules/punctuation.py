@@ -3,7 +3,9 @@ full stops, doubled marks. GB/T 15834《标点符号用法》 is the reference f
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from collections import Counter
 from typing import Iterable, Iterator, Optional
@@ -12,6 +14,7 @@ from gxlint.diagnostics import Diagnostic, Severity
 from gxlint.model import Report
 from gxlint.rule import Rule, RuleContext
 
+from ._memo import lazy_pattern
 from ._text import (
     CJK,
     TextUnit,
@@ -120,6 +123,10 @@ _DOCUMENT_YEAR = re.compile(r"\s*(19|20)\d\d")
 
 
 _ASCII_MARK = re.compile("[,:;?!()]")
+# In joined units: the marks right after a Chinese character (nearly all), and the others. Each
+# opens with the class of marks, which the search skips to at C speed, and then looks behind.
+_MARK_AFTER_CJK = lazy_pattern(f"[,:;?!()](?<=[{CJK}].)")
+_MARK_NOT_AFTER_CJK = lazy_pattern(f"[,:;?!()](?<![{CJK}].)")
 _BLANK = " \t\u3000"
 
 
@@ -135,26 +142,47 @@ def _ascii_in_cjk(text: str) -> list[int]:
         previous = text[offset - 1] if offset else ""
         if "\u4e00" <= previous <= "\u9fff" or "\u3400" <= previous <= "\u4dbf" or "\uf900" <= previous <= "\ufaff":
             found.append(offset)  # ``is_cjk`` written out: this is the common case of a hot loop
-            continue
-        mark = match.group()
-        if mark == "(":
-            close = text.find(")", offset)
-            inside = text[offset + 1 : close] if close > 0 else ""
-            if "(" not in inside and any(map(is_cjk, inside)):
-                found.append(offset)
-            continue
-        after = offset + 1
-        while after < len(text) and text[after] in _BLANK:
-            after += 1
-        if after < len(text) and is_cjk(text[after]):
+        elif _stands_in_cjk(text, offset, len(text)):
             found.append(offset)
-        elif mark != ")":
-            before = offset - 1
-            while before >= 0 and text[before] in _BLANK:
-                before -= 1
-            if before >= 0 and is_cjk(text[before]):
-                found.append(offset)
     return found
+
+
+def _others_in_joined_cjk(joined: str) -> list[int]:
+    """The offsets ``_ascii_in_cjk`` finds in texts joined by NUL (``join_texts``) for the marks
+    that do not follow a Chinese character (``_MARK_AFTER_CJK`` finds those at C speed).
+
+    Each is looked at within its own text: a NUL is neither a blank nor Chinese, so no look runs
+    into the next text, and a ``(`` looks for its ``)`` up to the NUL.
+    """
+    others = []
+    for match in _MARK_NOT_AFTER_CJK.finditer(joined):
+        offset = match.start()
+        end = joined.find("\0", offset)
+        if _stands_in_cjk(joined, offset, len(joined) if end < 0 else end):
+            others.append(offset)
+    return others
+
+
+def _stands_in_cjk(text: str, offset: int, end: int) -> bool:
+    """Whether the mark at ``offset``, with no Chinese character right before it, stands in Chinese
+    text: a ``(`` with Chinese inside its brackets (closed before ``end``), another mark with a
+    Chinese character after it or, but for ``)``, before it, spaces skipped."""
+    mark = text[offset]
+    if mark == "(":
+        close = text.find(")", offset, end)
+        inside = text[offset + 1 : close] if close > 0 else ""
+        return "(" not in inside and any(map(is_cjk, inside))
+    after = offset + 1
+    while after < len(text) and text[after] in _BLANK:
+        after += 1
+    if after < len(text) and is_cjk(text[after]):
+        return True
+    if mark == ")":
+        return False
+    before = offset - 1
+    while before >= 0 and text[before] in _BLANK:
+        before -= 1
+    return before >= 0 and is_cjk(text[before])
 
 
 _FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -194,31 +222,26 @@ class HalfWidthPunctuation(Rule):
     options = {"mode": "auto", "max_share": 0.2}
 
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
-        found: list[tuple[TextUnit, list[int]]] = []  # each unit with the offsets of its marks
-        count = 0
         units = text_units(report)
-        for unit in units:
-            offsets = _ascii_in_cjk(unit.text)
-            if offsets:
-                found.append((unit, offsets))
-                count += len(offsets)
+        marks = _Marks(units, joined_units(report))
+        count = marks.count
         if not count:
             return
-        full = len(_FULL_MARKS.findall("\n".join(unit.text for unit in units)))
+        full = marks.full_width()
         mode = str(ctx.options.get("mode", "auto"))
         share = count / (count + full)
         if mode == "summary" or (mode == "auto" and share > float(ctx.options.get("max_share", 0.2))):
-            counts = Counter(unit.text[start] for unit, offsets in found for start in offsets)
+            counts = marks.counts()
             listed = "、".join(f"「{mark}」{n} 处" for mark, n in counts.most_common())
-            unit, offsets = found[0]
+            unit, first = marks.first()
             yield self.at(
-                unit.span_of(offsets[0], offsets[0] + 1),
+                unit.span_of(first, first + 1),
                 f"全文有 {count} 处中文语句使用了半角标点（{listed}），中文正文应使用全角标点"
                 f"（，：；（）？！）；首处在此",
             )
             return
         can_fix = fixable(report)
-        for unit, offsets in found:
+        for unit, offsets in marks.found():
             for start in offsets:
                 mark = unit.text[start]
                 right = _FULL_WIDTH[mark]
@@ -231,6 +254,80 @@ class HalfWidthPunctuation(Rule):
                     fix=fix,
                     snippet=context,
                 )
+
+
+class _Marks:
+    """The half-width marks in Chinese text of a report's units (``_ascii_in_cjk``).
+
+    When the units can be joined, the marks right after a Chinese character (nearly all) are
+    counted by one ``findall`` of the joined units, and their places are worked out only for the
+    findings that need them: a summary needs the first place and the count of each mark.
+    """
+
+    def __init__(self, units: tuple[TextUnit, ...], joined: Optional[str]) -> None:
+        self.units, self.joined = units, joined
+        self._found: Optional[list[tuple[TextUnit, list[int]]]] = None
+        if joined is None:
+            self._found = [(unit, offsets) for unit in units if (offsets := _ascii_in_cjk(unit.text))]
+            self.count = sum(len(offsets) for _, offsets in self._found)
+        else:
+            self._after_cjk = _MARK_AFTER_CJK.findall(joined)  # the marks themselves, in order
+            self._others = _others_in_joined_cjk(joined)  # places
+            self.count = len(self._after_cjk) + len(self._others)
+
+    def full_width(self) -> int:
+        """How many full-width marks the units hold."""
+        text = self.joined if self.joined is not None else "\n".join(unit.text for unit in self.units)
+        return len(_FULL_MARKS.findall(text))
+
+    def counts(self) -> Counter:
+        """Each mark with its number, as counted in the order of the text.
+
+        The order only matters to ``most_common`` between marks of the same count; without such
+        a tie the marks are counted as found, without their places.
+        """
+        if self.joined is None:
+            return Counter(unit.text[start] for unit, offsets in self._found or () for start in offsets)
+        counts = Counter(self._after_cjk)
+        counts.update(map(self.joined.__getitem__, self._others))
+        if len(set(counts.values())) == len(counts):
+            return counts
+        return Counter(map(self.joined.__getitem__, self._places()))
+
+    def first(self) -> tuple[TextUnit, int]:
+        """The unit of the first mark and its offset there."""
+        if self.joined is None:
+            unit, offsets = (self._found or [])[0]
+            return unit, offsets[0]
+        first = _MARK_AFTER_CJK.search(self.joined) if self._after_cjk else None
+        places = ([first.start()] if first is not None else []) + self._others[:1]
+        starts = self._starts()
+        index = bisect.bisect_right(starts, min(places)) - 1
+        return self.units[index], min(places) - starts[index]
+
+    def found(self) -> list[tuple[TextUnit, list[int]]]:
+        """Each unit that holds marks, with their offsets, in order."""
+        if self._found is None:
+            starts = self._starts()
+            found: list[tuple[TextUnit, list[int]]] = []
+            index = -1
+            for place in self._places():
+                if index < 0 or place > starts[index] + len(self.units[index].text):
+                    index = bisect.bisect_right(starts, place) - 1
+                    found.append((self.units[index], []))
+                found[-1][1].append(place - starts[index])
+            self._found = found
+        return self._found
+
+    def _places(self) -> list[int]:
+        """The place of every mark in the joined text, in order."""
+        assert self.joined is not None
+        places = [match.start() for match in _MARK_AFTER_CJK.finditer(self.joined)]
+        return sorted(places + self._others) if self._others else places
+
+    def _starts(self) -> list[int]:
+        """Where each unit starts in the joined text."""
+        return list(itertools.accumulate((len(unit.text) + 1 for unit in self.units[:-1]), initial=0))
 
 
 # Two or more short items cut by full stops: 运用图解。动漫。短视频形式，

@@ -173,3 +173,22 @@ def test_a_search_over_the_joined_units_lets_through_every_unit_it_matches(texts
         assert all(flag or pattern.search(text) is None for text, flag in zip(texts, flags))
         backwards = units_matching(hint, joined[::-1] if joined is not None else None, len(texts), backwards=True)
         assert all(flag or pattern.search(text[::-1]) is None for text, flag in zip(texts, backwards))
+
+
+@given(st.lists(st.text(alphabet=",:;?!()（）资金 \t\u3000a1。\x00", max_size=14), min_size=1, max_size=5))
+@settings(max_examples=500, deadline=None)
+def test_half_width_marks_of_the_joined_units_are_those_of_each_unit(texts):
+    from collections import Counter
+
+    from gxlint_rules._text import TextUnit, join_texts
+    from gxlint_rules.punctuation import _ascii_in_cjk, _Marks
+
+    units = tuple(TextUnit(text, None, "paragraph") for text in texts)
+    each = [(unit, offsets) for unit in units if (offsets := _ascii_in_cjk(unit.text))]
+    marks = _Marks(units, join_texts(texts))
+    assert marks.count == sum(len(offsets) for _, offsets in each)
+    if each:
+        assert marks.first() == (each[0][0], each[0][1][0])
+        counted = Counter(unit.text[start] for unit, offsets in each for start in offsets)
+        assert marks.counts().most_common() == counted.most_common()
+    assert [(unit.text, offsets) for unit, offsets in marks.found()] == [(unit.text, offsets) for unit, offsets in each]
