@@ -59,6 +59,9 @@ class UnbalancedBrackets(Rule):
     severity = Severity.WARNING
 
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
+        joined = joined_units(report)
+        if joined is not None and _each_balanced(joined):
+            return  # nothing is left open in any unit, so nothing is reported
         pending: list[tuple[TextUnit, int, str]] = []  # opened, not yet closed: (unit, offset, mark)
         previous: Optional[TextUnit] = None
         chrome = {line.origin_line for block in report.chrome for line in block.lines}
@@ -94,6 +97,29 @@ class UnbalancedBrackets(Rule):
     def _stray(self, unit: TextUnit, offset: int, why: str) -> Diagnostic:
         context = quote(unit.text[max(0, offset - 6) : offset + 12], 20)
         return self.at(unit.span_of(offset, offset + 1), f"标点不成对：{why}（…{context}…）", snippet=context)
+
+
+# The marks as ``UnbalancedBrackets`` pairs them: ASCII parentheses are full-width ones, and single
+# quotes are not counted. Pairs of marks with nothing between them, removed until none is left.
+_MARKS_AND_NUL = re.compile("[（()）“”‘’《》〈〉【】〔〕\0]")
+_AS_PAIRED = str.maketrans({"(": "（", ")": "）", "‘": None, "’": None})
+_EMPTY_PAIR = re.compile("（）|“”|《》|〈〉|【】|〔〕")
+
+
+def _each_balanced(joined: str) -> bool:
+    """Whether the marks of each of the units joined by NUL (``join_texts``) nest properly, as in
+    nearly every report: then every closing mark closes the one opened last in its unit, and
+    ``UnbalancedBrackets`` has nothing to report, wherever lines continue.
+
+    The marks (and the NULs between the units) are picked out at C speed, and pairs with nothing
+    between them removed until none is left: only NULs remain when every unit nests properly.
+    """
+    marks = "".join(_MARKS_AND_NUL.findall(joined)).translate(_AS_PAIRED)
+    while True:
+        fewer = _EMPTY_PAIR.sub("", marks)
+        if fewer == marks:
+            return not marks.strip("\0")
+        marks = fewer
 
 
 def _position(unit: TextUnit) -> tuple[int, int]:

@@ -192,3 +192,25 @@ def test_half_width_marks_of_the_joined_units_are_those_of_each_unit(texts):
         counted = Counter(unit.text[start] for unit, offsets in each for start in offsets)
         assert marks.counts().most_common() == counted.most_common()
     assert [(unit.text, offsets) for unit, offsets in marks.found()] == [(unit.text, offsets) for unit, offsets in each]
+
+
+@given(st.lists(st.text(alphabet="（()）“”‘’《》〈〉【】〔〕资金。", min_size=1, max_size=12), min_size=1, max_size=4))
+@settings(max_examples=200, deadline=None)
+def test_unbalanced_brackets_skips_only_reports_where_each_unit_nests(paragraphs):
+    from unittest import mock
+
+    from gxlint_rules import punctuation
+
+    text = prose(*paragraphs)
+    found = [(d.line, d.column, d.message) for d in lint(text, ["GX520"])]
+    with mock.patch.object(punctuation, "_each_balanced", return_value=False):
+        walked = [(d.line, d.column, d.message) for d in lint(text, ["GX520"])]
+    assert found == walked
+
+
+def test_each_balanced_reads_every_unit_on_its_own():
+    from gxlint_rules.punctuation import _each_balanced
+
+    assert _each_balanced("开展“（活动）”\0依据《条例》(第2条）\0‘名’\0无")
+    assert not _each_balanced("开展“活动\0”等")  # closed in the next unit only
+    assert not _each_balanced("（2020〕")
