@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from gxlint import cache as cache_module
-from gxlint.cache import MAGIC, ResultCache, cache_directory, cache_key
+from gxlint.cache import FORMAT, MAGIC, ResultCache, cache_directory, cache_key
 from gxlint.cli import lint as lint_cli
 from gxlint.cli.main import main
 from gxlint.config import Settings
@@ -132,11 +132,16 @@ def test_settings_that_change_findings_miss_the_cache_and_output_options_do_not(
         lambda blob: b"",
         lambda blob: blob[:-1] + bytes([blob[-1] ^ 1]),
         lambda blob: _framed(["not", "a", "dict"]),
-        lambda blob: _framed({"format": 1, "day": _today(), "entries": ["x"]}),
-        lambda blob: _framed({"format": 1, "day": _today(), "entries": {k: (1, 2) for k in _entries(blob)}}),
-        lambda blob: _framed({"format": 1, "day": _today(), "entries": {k: v[:3] + (marshal.dumps(((1, 2),), 4),) for k, v in _entries(blob).items()}}),
-        lambda blob: _framed({"format": 1, "day": _today(), "entries": {k: v[:3] + (b"junk",) for k, v in _entries(blob).items()}}),
-        lambda blob: _framed({"format": 99, "day": _today(), "entries": _entries(blob)}),
+        lambda blob: _framed({"format": FORMAT, "day": _today(), "entries": ["x"]}),
+        lambda blob: _reframed(blob, {k: (1, 2) for k in _entries(blob)}),
+        lambda blob: _reframed(blob, {k: v[:3] + (0, len(_findings(blob)) + 1) for k, v in _entries(blob).items()}),
+        lambda blob: _reframed(blob, {k: v[:3] + (-5, 0) for k, v in _entries(blob).items()}),
+        lambda blob: _reframed(blob, {k: v[:3] + ("0", None) for k, v in _entries(blob).items()}),
+        lambda blob: _reframed(blob, {k: v[:3] + (0, 9) for k, v in _entries(blob).items()}, marshal.dumps(((1, 2),), 4)),
+        lambda blob: _reframed(blob, {k: v[:3] + (0, 4) for k, v in _entries(blob).items()}, b"junk"),
+        lambda blob: _reframed(blob, _entries(blob), form=99),
+        lambda blob: blob[: len(MAGIC) + 8] + (10**6).to_bytes(4, "big") + blob[len(MAGIC) + 8 :],
+        lambda blob: _framed({"format": FORMAT, "day": _today(), "entries": _entries(blob)}, b"") + b"extra",
     ],
 )
 def test_a_damaged_or_foreign_cache_file_is_ignored(project, capsys, damage):
@@ -154,13 +159,29 @@ def _today() -> str:
     return cache_module._today()
 
 
-def _framed(data) -> bytes:
-    payload = marshal.dumps(data)
-    return MAGIC + zlib.crc32(payload).to_bytes(4, "big") + payload
+def _framed(data, findings: bytes = b"") -> bytes:
+    """A cache file as gxlint writes one: magic, CRC-32, header length, header, findings."""
+    header = marshal.dumps(data)
+    rest = len(header).to_bytes(4, "big") + header + findings
+    return MAGIC + zlib.crc32(rest).to_bytes(4, "big") + rest
+
+
+def _header(blob: bytes) -> dict:
+    length = int.from_bytes(blob[len(MAGIC) + 4 : len(MAGIC) + 8], "big")
+    return marshal.loads(blob[len(MAGIC) + 8 : len(MAGIC) + 8 + length])
+
+
+def _findings(blob: bytes) -> bytes:
+    return blob[len(MAGIC) + 8 + int.from_bytes(blob[len(MAGIC) + 4 : len(MAGIC) + 8], "big") :]
 
 
 def _entries(blob: bytes) -> dict:
-    return marshal.loads(blob[len(MAGIC) + 4 :])["entries"]
+    return _header(blob)["entries"]
+
+
+def _reframed(blob: bytes, entries: dict, findings=None, form: int = FORMAT) -> bytes:
+    """The same cache file with other entries (and findings), its checksum right."""
+    return _framed({"format": form, "day": _today(), "entries": entries}, _findings(blob) if findings is None else findings)
 
 
 def test_findings_of_another_day_are_not_served(project, capsys, monkeypatch):
@@ -271,6 +292,20 @@ def test_entries_of_files_that_no_longer_exist_are_dropped(project, capsys, monk
     entries = _entries(path.read_bytes())
     assert str(gone) not in entries
     assert len(entries) == len(SEEDS) - 1
+
+
+def test_entries_written_again_from_the_file_read_are_still_hits(project, capsys, monkeypatch):
+    cold = run(capsys, "--no-cache", "reports")
+    run(capsys, "reports")
+    kept = project / "reports" / SEEDS["changde"].name
+    text = kept.read_text(encoding="utf-8")
+    kept.write_text(text + "\n", encoding="utf-8")
+    run(capsys, str(kept.relative_to(project)))  # rewrites the cache: the other entries are copied over
+    kept.write_text(text, encoding="utf-8")
+    run(capsys, str(kept.relative_to(project)))
+    linted = count_linting(monkeypatch)
+    assert run(capsys, "--jobs", "1", "reports") == cold
+    assert linted == []
 
 
 def test_a_path_shown_differently_is_linted_again(project, capsys, monkeypatch):
