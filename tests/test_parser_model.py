@@ -96,3 +96,19 @@ def test_span_is_frozen_and_hashable_and_new_span_makes_the_same():
     with pytest.raises(dataclasses.FrozenInstanceError):
         span.line = 5  # type: ignore[misc]
     assert model.Line("abc", 1, 1, origin_column=3).span(1, 2) == model.Span(1, 4, 1, 4)
+
+
+def test_a_cell_made_from_a_token_makes_its_span_when_read():
+    from gxlint.numbers import parse_cell, token_cells
+    from gxlint.parser.tokens import Token
+
+    line = model.Line("| 12 |", 4, 9, 3)
+    token = Token("12", line, 2, 3)
+    (cell,) = token_cells([token])
+    assert "span" not in vars(cell) and model.Cell.span is None
+    assert cell.span == token.span == model.Span(9, 5, 9, 6) and vars(cell)["span"] is cell.span
+    assert cell == parse_cell("12", token.span) and repr(cell) == repr(parse_cell("12", token.span))
+    (other,) = token_cells([token])
+    other.span = None  # assigned like any field, the token is not asked
+    assert other.span is None and dataclasses.replace(other, raw="x").span is None
+    assert dataclasses.replace(token_cells([token])[0]).span == token.span
