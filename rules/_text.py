@@ -10,7 +10,7 @@ import functools
 import itertools
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterator, Optional
+from typing import Callable, Optional
 
 from gxlint._data import load_toml
 from gxlint.diagnostics import Edit, Fix
@@ -79,15 +79,23 @@ class TextUnit(FrozenRecord):
             return None  # the text view and the file disagree (entities, cells): do not edit
         return span
 
-    @functools.cached_property
+    # Kept in the instance dict, as functools.cached_property would, without the lock it takes on
+    # every first use (once for each unit of every report).
+    @property
     def sentences(self) -> list[str]:
         """The sentences of the text (``SENTENCE``), split once for every rule that compares them."""
-        return SENTENCE.findall(self.text)
+        found = self.__dict__.get("_sentences")
+        if found is None:
+            found = self.__dict__["_sentences"] = SENTENCE.findall(self.text)
+        return found
 
-    @functools.cached_property
+    @property
     def sentence_starts(self) -> list[int]:
         """The offset of each sentence in ``text``, and the end of the last one."""
-        return piece_starts(self.text, self.sentences)
+        found = self.__dict__.get("_sentence_starts")
+        if found is None:
+            found = self.__dict__["_sentence_starts"] = piece_starts(self.text, self.sentences)
+        return found
 
 
 def piece_starts(text: str, pieces: list[str]) -> list[int]:
@@ -101,7 +109,7 @@ def text_units(report: Report) -> tuple[TextUnit, ...]:
 
     Every language rule walks the same units, so they are built once per report.
     """
-    return tuple(_text_units(report))
+    return _text_units(report)
 
 
 def join_texts(texts: list[str]) -> Optional[str]:
@@ -145,16 +153,17 @@ def units_matching(pattern: re.Pattern, joined: Optional[str], count: int, backw
     return flags
 
 
-def _text_units(report: Report) -> Iterator[TextUnit]:
+def _text_units(report: Report) -> tuple[TextUnit, ...]:
+    units = []
     seen: set[int] = set()
     for paragraph in report.paragraphs():
         seen.update(map(id, paragraph.lines))
-        yield TextUnit(paragraph.text, paragraph.span_of, paragraph.kind)
+        units.append(TextUnit(paragraph.text, paragraph.span_of, paragraph.kind))
     for section in report.headings():
-        if id(section.line) in seen:
-            continue
         line = section.line
-        yield TextUnit(line.text, _line_span(line), "heading")
+        if id(line) not in seen:
+            units.append(TextUnit(line.text, _line_span(line), "heading"))
+    return tuple(units)
 
 
 def _line_span(line: Line) -> Callable[[int, Optional[int]], Span]:
