@@ -312,32 +312,6 @@ class Cell(Record):
         return int(self.value) if self.value == self.value.to_integral_value() else float(self.value)
 
 
-class _CellSpan:
-    """``Cell.span`` of a cell made from a table token: the span is made when it is first read.
-
-    The binders turn every value of a table into a cell, a few hundred per report, and a rule reads
-    a cell's span only to point at a finding. Such a cell holds its token (``_token``) instead of a
-    span; reading ``span`` makes it and stores it on the cell like any attribute. A non-data
-    descriptor: a span given to ``Cell(...)`` or assigned is an ordinary instance attribute, read
-    without coming here. On the class it is the field's default, None.
-    """
-
-    __slots__ = ()
-
-    def __get__(self, cell: Optional[Cell], owner: Optional[type] = None) -> Optional[Span]:
-        if cell is None:
-            return None
-        token = getattr(cell, "_token", None)
-        if token is None:
-            return None
-        span = cell.span = token.span
-        del cell._token
-        return span
-
-
-Cell.span = _CellSpan()  # type: ignore[assignment]
-
-
 @dataclass(init=False, repr=False, eq=False)
 class LabelMatch(Record):
     """A label as written, the template label it was bound to, and how far it drifted (0 = exact)."""
@@ -352,6 +326,33 @@ class LabelMatch(Record):
         self.canonical = canonical
         self.distance = distance
         self.span = span
+
+
+class _TokenSpan:
+    """``span`` of a cell or label the binders made from one table token: made when first read.
+
+    A report's tables give a few hundred value cells and dozens of labels, and a rule reads a span
+    only to point at a finding. Such a record holds its token (``_token``) instead of a span;
+    reading ``span`` makes it and stores it on the record like any attribute. A non-data
+    descriptor: a span given to ``__init__`` or assigned is an ordinary instance attribute, read
+    without coming here. On the class it is the field's default, None.
+    """
+
+    __slots__ = ()
+
+    def __get__(self, record: object, owner: Optional[type] = None) -> Optional[Span]:
+        if record is None:
+            return None
+        token = getattr(record, "_token", None)
+        if token is None:
+            return None
+        span = record.span = token.span  # type: ignore[attr-defined]
+        del record._token  # type: ignore[attr-defined]
+        return span
+
+
+Cell.span = _TokenSpan()  # type: ignore[assignment]
+LabelMatch.span = _TokenSpan()  # type: ignore[assignment]
 
 
 @dataclass(init=False, repr=False, eq=False)

@@ -112,3 +112,19 @@ def test_a_cell_made_from_a_token_makes_its_span_when_read():
     other.span = None  # assigned like any field, the token is not asked
     assert other.span is None and dataclasses.replace(other, raw="x").span is None
     assert dataclasses.replace(token_cells([token])[0]).span == token.span
+
+
+def test_a_label_the_walker_matched_makes_its_span_when_read():
+    from gxlint.bind.labels import LabelSet
+    from gxlint.bind.walker import Walker
+    from gxlint.parser.tokens import tokenize
+
+    header = model.Line("| 总计 |", 1, 5, 1)
+    line = model.Line("| （一）予以公开 | 3 |", 2, 6, 1)
+    walk = Walker(tokenize([header, line]), LabelSet(["（一）予以公开"]), LabelSet(["总计"]))
+    walk.run()
+    assert walk.first_span == model.Span(5, 3, 5, 4)  # the table's first label: its span is read
+    ((match, values),) = walk.rows
+    assert "span" not in vars(match) and model.LabelMatch.span is None
+    assert match == model.LabelMatch("（一）予以公开", "（一）予以公开", 0.0, model.Span(6, 3, 6, 9))
+    assert vars(match)["span"] == match.span and [t.text for t in values] == ["3"]

@@ -17,14 +17,39 @@ from .labels import LabelSet
 from .walker import Walker
 
 SUBTOTAL_COLUMNS = ("小计", "法人或其他组织小计")
+# What bind_table3 derives from a pair of layouts, by the pair's identities; each entry holds its
+# templates, so an identity is not reused while its entry lives.
+_PAIRS: dict[tuple[int, int], tuple] = {}
+PAIRS_KEPT = 16
+
+
+def _pair_labels(layout: Template, other: Template) -> tuple[dict[str, str], set[str], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Row keys by leaf label, group labels, the row and header labels to match, and the leaf of
+    each of ``layout``'s rows: the same for every report bound to the pair, so made once.
+    Read only by the caller."""
+    found = _PAIRS.get((id(layout), id(other)))
+    if found is not None and found[0] is layout and found[1] is other:
+        return found[2]
+    keys = {key.rsplit("/", 1)[-1]: key for template in (layout, other) for key in template.table3_rows}
+    groups = set(layout.table3_groups) | set(other.table3_groups)
+    labels = (
+        keys,
+        groups,
+        tuple(list(keys) + sorted(groups)),
+        tuple(list(layout.table3_columns) + list(layout.table3_headers) + list(SUBTOTAL_COLUMNS)),
+        tuple(key.rsplit("/", 1)[-1] for key in layout.table3_rows),
+    )
+    if len(_PAIRS) >= PAIRS_KEPT:
+        _PAIRS.clear()
+    _PAIRS[(id(layout), id(other))] = (layout, other, labels)
+    return labels
 
 
 def bind_table3(tokens, layout: Template, other: Template) -> tuple[BoundTable, list]:
     """Bind tokens of section 三 to ``layout``; ``other`` supplies labels of the other format."""
-    keys = {key.rsplit("/", 1)[-1]: key for template in (layout, other) for key in template.table3_rows}
-    groups = set(layout.table3_groups) | set(other.table3_groups)
-    rows = LabelSet(list(keys) + sorted(groups))
-    headers = LabelSet(list(layout.table3_columns) + list(layout.table3_headers) + list(SUBTOTAL_COLUMNS))
+    keys, groups, row_labels, header_labels, leaves = _pair_labels(layout, other)
+    rows = LabelSet(row_labels)
+    headers = LabelSet(header_labels)
     note = LabelSet([layout.table3_note], cutoff=60)
     walk = Walker(tokens, rows, headers, note)
     walk.run()
@@ -60,8 +85,7 @@ def bind_table3(tokens, layout: Template, other: Template) -> tuple[BoundTable, 
 
     suspect = _absorbing_rows(layout.table3_rows, found, walk, len(columns))
     bound_rows: list[TableRow] = []
-    for key in layout.table3_rows:
-        leaf = key.rsplit("/", 1)[-1]
+    for key, leaf in zip(layout.table3_rows, leaves):
         if key not in found:
             reason = "报告中没有这一行"
             bound_rows.append(TableRow(key, leaf, None, [Cell(MISSING, reason=reason) for _ in columns]))

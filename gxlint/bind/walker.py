@@ -23,6 +23,7 @@ MATCH_MEMO_SIZE = 4096  # runs kept per combination of label sets
 MATCH_MEMO_SETS = 16  # combinations of label sets whose runs are kept
 _MATCH_MEMOS: dict[tuple, dict[tuple[str, ...], tuple]] = {}
 _UNSEEN = object()
+_new_object = object.__new__
 
 
 class Walker:
@@ -173,5 +174,14 @@ class Walker:
 
     def _label(self, i: int, used: int, hit: Hit) -> LabelMatch:
         tokens = self.tokens
-        raw = tokens[i].text if used == 1 else "".join(t.text for t in tokens[i : i + used])
-        return LabelMatch(raw, hit.canonical, hit.distance, tokens[i].span_to(tokens[i + used - 1]))
+        if used > 1:
+            raw = "".join(t.text for t in tokens[i : i + used])
+            return LabelMatch(raw, hit.canonical, hit.distance, tokens[i].span_to(tokens[i + used - 1]))
+        # ``LabelMatch(text, canonical, distance, token.span)`` with the span made when first read
+        # (see ``LabelMatch.span``): few labels' spans are ever read.
+        match = _new_object(LabelMatch)
+        match.raw = tokens[i].text
+        match.canonical = hit.canonical
+        match.distance = hit.distance
+        match._token = tokens[i]
+        return match
