@@ -72,21 +72,21 @@ def check_sum(total: Cell, parts: Sequence[Cell]) -> SumResult:
     return SumResult(status, total, parts, expected)
 
 
-def sum_agrees(total: Cell, parts: Sequence[Cell]) -> bool:
-    """Whether ``total`` and every part are numbers and ``total == sum(parts)``.
+def sum_status(total: Cell, parts: Sequence[Cell]) -> str:
+    """``check_sum(total, parts).status``, without building the ``SumResult``.
 
-    The answer of nearly every row and column of a report, found without building the
-    ``SumResult`` that ``check_sum`` returns; a rule calls ``check_sum`` only when this is False.
-    The parts are added in the same order, from the same ``Decimal(0)``, as ``check_sum`` adds them.
+    Nearly every row and column of a report adds up or holds a cell that is not a number; a
+    rule calls ``check_sum`` for the figures of a finding only when this is ``MISMATCH``. The
+    parts are added in the same order, from the same ``Decimal(0)``, as ``check_sum`` adds them.
     """
     if total.state != NUMBER:
-        return False
+        return UNVERIFIABLE
     expected = _ZERO
     for cell in parts:
         if cell.state != NUMBER:
-            return False
+            return UNVERIFIABLE
         expected += cell.value
-    return expected == total.value
+    return OK if expected == total.value else MISMATCH
 
 
 _ZERO = Decimal(0)
@@ -183,7 +183,7 @@ __all__ = [
     "SumResult",
     "check_balance",
     "check_sum",
-    "sum_agrees",
+    "sum_status",
     "decimals",
     "is_count",
     "split_digits",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from gxlint.arithmetic import MISMATCH, check_balance, check_sum, sum_agrees
+from gxlint.arithmetic import MISMATCH, check_balance, check_sum, sum_status
 from gxlint.diagnostics import Diagnostic, Severity
 from gxlint.model import Report
 from gxlint.numbers import format_number
@@ -54,7 +54,7 @@ class Table3RowSum(Rule):
             return
         for row in table.rows:
             cells = [row.cells[i] for i in parts]
-            if sum_agrees(row.cells[total], cells):
+            if sum_status(row.cells[total], cells) != MISMATCH:
                 continue
             result = check_sum(row.cells[total], cells)
             if result.status == MISMATCH:
@@ -143,7 +143,7 @@ class Table3ResultsTotal(Rule):
             return
         for index, cell in enumerate(total_row.cells):
             cells = [row.cells[index] for row in members]
-            if sum_agrees(cell, cells):
+            if sum_status(cell, cells) != MISMATCH:
                 continue
             result = check_sum(cell, cells)
             if result.status == MISMATCH:

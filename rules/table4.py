@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from gxlint.arithmetic import MISMATCH, check_sum, sum_agrees
+from gxlint.arithmetic import MISMATCH, check_sum, sum_status
 from gxlint.diagnostics import Diagnostic, Severity
 from gxlint.model import Report
 from gxlint.numbers import format_number
@@ -47,7 +47,7 @@ class Table4GroupSum(Rule):
         for row in table.rows:
             for group, parts, total in table4_groups(table):
                 cells = [row.cells[i] for i in parts]
-                if sum_agrees(row.cells[total], cells):
+                if sum_status(row.cells[total], cells) != MISMATCH:
                     continue
                 result = check_sum(row.cells[total], cells)
                 if result.status != MISMATCH:
