@@ -11,6 +11,7 @@ import bisect
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
+from ..model import LabelMatch
 from ..normalize import has_cjk, label_key
 from ..records import FrozenRecord
 
@@ -37,6 +38,21 @@ class Hit(FrozenRecord):
         fields["canonical"] = canonical
         fields["distance"] = distance
         fields["how"] = how
+
+
+_new_object = object.__new__
+
+
+def token_match(token, hit: Hit) -> LabelMatch:
+    """``LabelMatch(token.text, hit.canonical, hit.distance, token.span)``, the span made when first
+    read (see ``LabelMatch.span``): a report's tables match dozens of labels, and few of their
+    spans are ever read."""
+    match = _new_object(LabelMatch)
+    match.raw = token.text
+    match.canonical = hit.canonical
+    match.distance = hit.distance
+    match._token = token
+    return match
 
 
 class LabelSet:

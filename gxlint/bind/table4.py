@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..model import MISSING, BoundTable, Cell, LabelMatch, TableRow
 from ..numbers import token_cells
 from ..templates import Template
-from .labels import LabelSet
+from .labels import LabelSet, token_match
 
 
 def bind_table4(tokens, layout: Template) -> BoundTable:
@@ -26,8 +26,7 @@ def bind_table4(tokens, layout: Template) -> BoundTable:
         joined = token.text + (tokens[index + 1].text if index + 1 < len(tokens) and not tokens[index + 1].is_value else "")
         hit = headers.match(token.text) or headers.match(joined, fuzzy=False)
         if hit is not None:
-            match = LabelMatch(token.text, hit.canonical, hit.distance, token.span)
-            header_matches.append(match)
+            header_matches.append(token_match(token, hit))
             first_span = first_span or token.span
     key = "行政复议、行政诉讼"
     problems: list[str] = []

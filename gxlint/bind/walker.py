@@ -12,7 +12,7 @@ from typing import Optional
 
 from ..model import LabelMatch, Span
 from ..normalize import has_cjk, label_key
-from .labels import Hit, LabelSet
+from .labels import Hit, LabelSet, token_match
 
 MAX_JOIN = 3
 MAX_PIECES = 6  # label fragments remembered for rejoining (2**6 joins at most)
@@ -23,7 +23,6 @@ MATCH_MEMO_SIZE = 4096  # runs kept per combination of label sets
 MATCH_MEMO_SETS = 16  # combinations of label sets whose runs are kept
 _MATCH_MEMOS: dict[tuple, dict[tuple[str, ...], tuple]] = {}
 _UNSEEN = object()
-_new_object = object.__new__
 
 
 class Walker:
@@ -177,11 +176,4 @@ class Walker:
         if used > 1:
             raw = "".join(t.text for t in tokens[i : i + used])
             return LabelMatch(raw, hit.canonical, hit.distance, tokens[i].span_to(tokens[i + used - 1]))
-        # ``LabelMatch(text, canonical, distance, token.span)`` with the span made when first read
-        # (see ``LabelMatch.span``): few labels' spans are ever read.
-        match = _new_object(LabelMatch)
-        match.raw = tokens[i].text
-        match.canonical = hit.canonical
-        match.distance = hit.distance
-        match._token = tokens[i]
-        return match
+        return token_match(tokens[i], hit)
