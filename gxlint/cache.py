@@ -44,13 +44,13 @@ import sys
 import time
 import zlib
 from dataclasses import fields
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from ._version import __version__
 from .config import Settings
 from .diagnostics import Diagnostic, Edit, Fix, Severity
 from .engine import FileResult
-from .limits import oversize
+from .limits import DEFAULT_CAPS_MB, MB, oversize
 
 DIRECTORY_NAME = ".gxlint_cache"
 FORMAT = 2
@@ -221,6 +221,10 @@ class ResultCache:
         self._pending: dict[str, tuple[str, int, bytes]] = {}  # display path → (absolute path, size, hash)
         self._changed = False
         self.hits = 0
+        # Files up to this size are under every cap, and their suffix need not be looked at.
+        cap = min(DEFAULT_CAPS_MB.values()) if max_file_mb is None else max_file_mb or float("inf")
+        self._fits = cap * MB
+        self._directories: dict[str, str] = {}  # directory as shown → absolute
 
     @classmethod
     def open(cls, settings: Settings, registry: Any) -> ResultCache:
@@ -258,36 +262,79 @@ class ResultCache:
         The hash is kept for :meth:`store`: it is taken before the file is linted, so a file edited
         during the run is stored under its old hash and linted again next time.
         """
-        try:
-            info = os.stat(path)
-            if not stat.S_ISREG(info.st_mode) or oversize(path, self.max_file_mb, info.st_size) is not None:
-                return None
-            with open(path, "rb", buffering=0) as handle:  # read whole: a buffer would only copy
-                data = handle.read()
-        except OSError:
+        measured = _measure(path, self._fits, self.max_file_mb)
+        if measured is None:
             return None
-        absolute = os.path.abspath(path)
-        digest = hashlib.sha256(data).digest()
-        self._pending[path] = (absolute, len(data), digest)
+        absolute = self._absolute(path)
+        self._pending[path] = (absolute, *measured)
         entry = self._old.get(absolute)
-        if entry is None:
+        if type(entry) is not tuple or entry[:3] != (path, *measured):
             return None
+        return self._hit(absolute, path, entry, self._unpacked(path, entry))
+
+    def lookup_all(self, paths: list[str]) -> list[Optional[FileResult]]:
+        """``[self.lookup(path) for path in paths]``, with the files read and hashed meanwhile.
+
+        Reading and hashing every file is a tenth of a warm run, and unpacking the cached findings
+        most of the rest; where a process can be forked cheaply (POSIX), a child process reads and
+        hashes the files while this one unpacks the entries of the paths it knows, and the two
+        are matched up afterwards (an entry whose file changed is unpacked for nothing). The hash
+        is still taken before any file is linted.
+        """
+        collect = _measure_in_child(paths, self._fits, self.max_file_mb) if len(paths) >= MEASURE_APART else None
+        if collect is None:
+            return [self.lookup(path) for path in paths]
+        guesses = []
+        for path in paths:
+            absolute = self._absolute(path)
+            entry = self._old.get(absolute)
+            known = type(entry) is tuple and entry[:1] == (path,)
+            guesses.append((absolute, entry, self._unpacked(path, entry) if known else None))
+        measurements = collect()
+        if measurements is None:  # the child failed: measure here after all
+            measurements = [_measure(path, self._fits, self.max_file_mb) for path in paths]
+        results: list[Optional[FileResult]] = []
+        for path, (absolute, entry, result), measured in zip(paths, guesses, measurements):
+            if measured is None:
+                results.append(None)
+                continue
+            self._pending[path] = (absolute, *measured)
+            if result is None or entry[1:3] != measured:
+                results.append(None)
+                continue
+            results.append(self._hit(absolute, path, entry, result))
+        return results
+
+    def _unpacked(self, path: str, entry: tuple) -> Optional[FileResult]:
+        """The result stored in ``entry``, or None when the entry is malformed."""
         try:
-            display, size, cached_digest, start, end = entry
-            if display != path or size != len(data) or cached_digest != digest:
-                return None
+            _, _, _, start, end = entry
             if not (type(start) is int and type(end) is int and 0 <= start <= end <= len(self._findings)):
                 return None
-            blob = self._findings[start:end]
-            packed, facts = marshal.loads(blob)
+            packed, facts = marshal.loads(self._findings[start:end])
             if not isinstance(facts, dict):
                 return None
-            result = FileResult(path, _unpack(packed, path), facts=facts)
+            return FileResult(path, _unpack(packed, path), facts=facts)
         except Exception:  # a malformed entry is a miss
             return None
-        self._new[absolute] = (display, size, digest, blob)
+
+    def _hit(self, absolute: str, path: str, entry: tuple, result: Optional[FileResult]) -> Optional[FileResult]:
+        if result is None:
+            return None
+        _, size, digest, start, end = entry
+        self._new[absolute] = (path, size, digest, self._findings[start:end])
         self.hits += 1
         return result
+
+    def _absolute(self, path: str) -> str:
+        """``os.path.abspath(path)``, normalising each directory once rather than every file's path."""
+        head, name = os.path.split(path)
+        if not name or name in (os.curdir, os.pardir):
+            return os.path.abspath(path)
+        directory = self._directories.get(head)
+        if directory is None:
+            directory = self._directories[head] = os.path.abspath(head)
+        return os.path.join(directory, name)
 
     # writing --------------------------------------------------------------------------------
     def store(self, result: FileResult) -> None:
@@ -381,6 +428,71 @@ class ResultCache:
                 _remove(os.path.join(self.directory, name))
         for _, name in [item for item in dated if not item[1].startswith(".")][KEEP_FILES:]:
             _remove(os.path.join(self.directory, name))
+
+
+MEASURE_APART = 64  # files: for fewer, starting a process costs more than hashing them here
+
+
+def _measure(path: str, fits: float, max_file_mb: Optional[float]) -> Optional[tuple[int, bytes]]:
+    """The size and SHA-256 of a regular file under its size cap; None for anything else."""
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        if info.st_size > fits and oversize(path, max_file_mb, info.st_size) is not None:
+            return None
+        with open(path, "rb", buffering=0) as handle:  # read whole: a buffer would only copy
+            data = handle.read()
+    except OSError:
+        return None
+    return (len(data), hashlib.sha256(data).digest())
+
+
+def _measure_in_child(paths: list[str], fits: float, max_file_mb: Optional[float]) -> Optional[Callable[[], Optional[list]]]:
+    """Start a child process that measures ``paths``; the function returned waits for its answer
+    (None when the child failed). None when no child can be forked here: not on POSIX, or with
+    other threads running (a forked child would inherit their locks held)."""
+    threading = sys.modules.get("threading")
+    if not hasattr(os, "fork") or (threading is not None and threading.active_count() > 1):
+        return None
+    try:
+        read_end, write_end = os.pipe()
+    except OSError:
+        return None
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return None
+    if pid == 0:  # the child: measure, answer, and leave without the parent's clean-up or buffers
+        try:
+            os.close(read_end)
+            answer = memoryview(marshal.dumps([_measure(path, fits, max_file_mb) for path in paths]))
+            while answer:
+                answer = answer[os.write(write_end, answer) :]
+        finally:
+            os._exit(0)
+    os.close(write_end)
+
+    def collect() -> Optional[list]:
+        chunks = []
+        try:
+            while True:
+                chunk = os.read(read_end, 1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+        finally:
+            os.close(read_end)
+            os.waitpid(pid, 0)
+        try:
+            answer = marshal.loads(b"".join(chunks))
+        except Exception:  # the child died before it answered in full
+            return None
+        return answer if isinstance(answer, list) and len(answer) == len(paths) else None
+
+    return collect
 
 
 def _today() -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from typing import Iterator
 
-from .config.patterns import matches_any
+from .config.patterns import matcher, matches_any
 from .readers import SUFFIXES
 
 
@@ -52,16 +52,17 @@ def _in_excluded_directory(path: str, exclude: list[str]) -> bool:
 
 def _walk(root: str, exclude: list[str], seen: set[str]) -> Iterator[str]:
     visited_dirs: set[str] = set()
+    excluded = matcher(exclude)  # compiled once for the walk: every file of the tree is tested
     for directory, subdirs, files in os.walk(root, followlinks=True):
         real_dir = os.path.realpath(directory)
         if real_dir in visited_dirs:  # a symlink loop
             subdirs[:] = []
             continue
         visited_dirs.add(real_dir)
-        subdirs[:] = sorted(d for d in subdirs if not matches_any(os.path.join(directory, d), exclude))
+        subdirs[:] = sorted(d for d in subdirs if not excluded(os.path.join(directory, d)))
         for name in sorted(files):
             path = os.path.join(directory, name)
-            if not is_report(name) or matches_any(path, exclude):
+            if not is_report(name) or excluded(path):
                 continue
             # The real path of a file that is not itself a link is its directory's real path and
             # its name: one lstat instead of realpath's one per path component.

@@ -236,8 +236,8 @@ def lint_files(
     todo = []
     with collector_spared() as spare:
         with collector_paused():  # hits build many objects and no cycles: a collection would find nothing
-            for index, path in enumerate(paths):
-                hit = cache.lookup(path) if cache is not None else None
+            hits = cache.lookup_all(paths) if cache is not None else [None] * len(paths)
+            for index, hit in enumerate(hits):
                 if hit is None:
                     todo.append(index)
                 else:

@@ -25,9 +25,12 @@ from .conftest import SEEDS
 from .test_rules_tables_across_years import write_pair
 
 
-@pytest.fixture
-def project(tmp_path, monkeypatch):
-    """A directory of seed reports, made current, with the cache switched on whatever the caller set."""
+@pytest.fixture(params=["measured-here", "measured-apart"])
+def project(tmp_path, monkeypatch, request):
+    """A directory of seed reports, made current, with the cache switched on whatever the caller set;
+    the files are hashed in this process, or (where it can fork) in a child process however few."""
+    if request.param == "measured-apart":
+        monkeypatch.setattr(cache_module, "MEASURE_APART", 1)
     monkeypatch.delenv("GXLINT_NO_CACHE", raising=False)
     monkeypatch.delenv("GXLINT_CACHE_DIR", raising=False)
     reports = tmp_path / "reports"
@@ -134,6 +137,8 @@ def test_settings_that_change_findings_miss_the_cache_and_output_options_do_not(
         lambda blob: _framed(["not", "a", "dict"]),
         lambda blob: _framed({"format": FORMAT, "day": _today(), "entries": ["x"]}),
         lambda blob: _reframed(blob, {k: (1, 2) for k in _entries(blob)}),
+        lambda blob: _reframed(blob, {k: 5 for k in _entries(blob)}),
+        lambda blob: _reframed(blob, {k: list(v) for k, v in _entries(blob).items()}),
         lambda blob: _reframed(blob, {k: v[:3] + (0, len(_findings(blob)) + 1) for k, v in _entries(blob).items()}),
         lambda blob: _reframed(blob, {k: v[:3] + (-5, 0) for k, v in _entries(blob).items()}),
         lambda blob: _reframed(blob, {k: v[:3] + ("0", None) for k, v in _entries(blob).items()}),
@@ -389,3 +394,75 @@ def test_an_edited_plugin_or_gxlint_file_changes_the_key(tmp_path):
     assert cache_module._stamp_tree(str(package)) != before
     stamps = dict(cache_module._code_stamp(load()))
     assert stamps["gxlint"] and stamps["gxlint_rules"]  # the rules' package is found from its classes
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["a.txt", "./a.txt", "b/../a.txt", "/x//y/z.txt", "//a.txt", "../q/r.txt", "d/e/", "d/.", "d/..", "a/./b.txt", "/", ".", "reports//x.txt"],
+)
+def test_entries_are_keyed_by_the_absolute_path(tmp_path, path):
+    assert ResultCache(str(tmp_path / "cache"), "k")._absolute(path) == os.path.abspath(path)
+
+
+def test_a_file_over_the_size_cap_is_never_read_from_the_cache(tmp_path, monkeypatch):
+    report = tmp_path / "r.txt"
+    report.write_text("一、总体情况\n" * 100, encoding="utf-8")
+    store = ResultCache(str(tmp_path / "cache"), "k", max_file_mb=0.0001)
+    assert store.lookup(str(report)) is None and not store._pending
+    unlimited = ResultCache(str(tmp_path / "cache"), "k", max_file_mb=0)
+    assert unlimited.lookup(str(report)) is None and str(report) in unlimited._pending
+
+
+def _stored(tmp_path, names: list[str]) -> ResultCache:
+    """A saved cache holding one finding for each of ``names`` (written under tmp_path)."""
+    store = ResultCache(str(tmp_path / "cache"), "k")
+    for name in names:
+        path = str(tmp_path / name)
+        (tmp_path / name).write_text(f"一、{name}\n", encoding="utf-8")
+        store.lookup(path)
+        store.store(FileResult(path, [Diagnostic("GX501", "n", Severity.INFO, name, path=path)], facts={"GX220": {"n": name}}))
+    store.save()
+    return ResultCache(str(tmp_path / "cache"), "k")
+
+
+@pytest.mark.parametrize("apart", [False, True])
+def test_looking_up_many_files_answers_as_looking_up_each(tmp_path, monkeypatch, apart):
+    monkeypatch.setattr(cache_module, "MEASURE_APART", 1 if apart else 10**9)
+    _stored(tmp_path, ["a.txt", "b.txt", "c.txt"])
+    (tmp_path / "b.txt").write_text("一、changed\n", encoding="utf-8")
+    (tmp_path / "d.txt").write_text("一、new\n", encoding="utf-8")
+    paths = [str(tmp_path / name) for name in ("a.txt", "b.txt", "c.txt", "d.txt", "gone.txt")] + [str(tmp_path)]
+    many = ResultCache(str(tmp_path / "cache"), "k")
+    each = ResultCache(str(tmp_path / "cache"), "k")
+    together = many.lookup_all(paths)
+    one_by_one = [each.lookup(path) for path in paths]
+    assert [r is not None for r in together] == [True, False, True, False, False, False]
+    assert together == one_by_one
+    assert many._pending == each._pending and many._new == each._new and many.hits == each.hits == 2
+
+
+@pytest.mark.parametrize("failure", ["no-fork", "child-died"])
+def test_files_are_measured_here_when_no_child_answers(tmp_path, monkeypatch, failure):
+    monkeypatch.setattr(cache_module, "MEASURE_APART", 1)
+    if failure == "no-fork":
+        def refuse():
+            raise OSError(11, "Resource temporarily unavailable")
+
+        monkeypatch.setattr(cache_module.os, "fork", refuse)
+    else:
+        monkeypatch.setattr(cache_module, "_measure", _dies_in_child(cache_module._measure))
+    _stored(tmp_path, ["a.txt", "b.txt"])
+    store = ResultCache(str(tmp_path / "cache"), "k")
+    found = store.lookup_all([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
+    assert [r.diagnostics[0].message for r in found] == ["a.txt", "b.txt"] and store.hits == 2
+
+
+def _dies_in_child(measure):
+    parent = os.getpid()
+
+    def measure_or_die(*args):
+        if os.getpid() != parent:
+            os._exit(3)
+        return measure(*args)
+
+    return measure_or_die

@@ -13,7 +13,7 @@ import fnmatch
 import functools
 import os
 import re
-from typing import Optional
+from typing import Callable, Optional
 
 
 def normalize(pattern: str, base_dir: str) -> str:
@@ -45,18 +45,36 @@ def matches_any(path: str, patterns: list[str]) -> bool:
     exclude; one compiled alternation per list does in one regex match what ``fnmatch`` does in
     a Python call per pattern.
     """
+    return matcher(patterns)(path)
+
+
+def matcher(patterns: list[str]) -> Callable[[str], bool]:
+    """:func:`matches_any` for one list of patterns, made once for a walk that tests every file.
+
+    Path patterns are anchored at the current directory when the matcher is made.
+    """
     if not patterns:
-        return False
+        return _never
     has_paths = any("/" in pattern for pattern in patterns)
     names, paths = _compiled(tuple(patterns), os.getcwd() if has_paths else "")
-    normalized = path.replace("\\", "/").rstrip("/")
-    if names is not None and names.match(os.path.normcase(normalized.rsplit("/", 1)[-1])):
-        return True
-    if not paths:
-        return False
-    absolute = os.path.abspath(normalized).replace("\\", "/")
-    folded = os.path.normcase(absolute)
-    return any(glob.match(folded) or absolute.startswith(prefix) for glob, prefix in paths)
+    match_name = names.match if names is not None else None
+    normcase = os.path.normcase
+
+    def matches_one(path: str) -> bool:
+        normalized = path.replace("\\", "/").rstrip("/")
+        if match_name is not None and match_name(normcase(normalized.rsplit("/", 1)[-1])):
+            return True
+        if not paths:
+            return False
+        absolute = os.path.abspath(normalized).replace("\\", "/")
+        folded = normcase(absolute)
+        return any(glob.match(folded) or absolute.startswith(prefix) for glob, prefix in paths)
+
+    return matches_one
+
+
+def _never(path: str) -> bool:
+    return False
 
 
 @functools.lru_cache(maxsize=64)
