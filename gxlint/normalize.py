@@ -38,7 +38,26 @@ _LIST_NUMBER = re.compile(r"^(\d+)[,.]")
 _TRADITIONAL_HINTS = frozenset("資開請數國與為這個們會時說對過還進結辦處務報條規書銷費發區縣經濟")
 
 
+# The compatibility characters Chinese text is full of (indents, punctuation), with the one
+# character each decomposes to.
+_COMMON_WIDE = (("\u3000", " "), ("，", ","), ("（", "("), ("）", ")"), ("：", ":"), ("；", ";"), ("\xa0", " "))
+
+
 def nfkc(text: str) -> str:
+    """NFKC normal form, the most common full-width forms replaced first.
+
+    ``unicodedata.normalize`` returns at once when its quick check finds the text normal, but one
+    full-width comma sends a whole Chinese paragraph through decomposition and composition
+    (≈ 25 µs for a hundred characters). A full-width form (U+FF01–FF5E) decomposes to one ASCII
+    character, and U+3000 and U+00A0 to a space, which neither reorders nor composes differently
+    from the character it stands for, so replacing them first gives the same normal form; what is
+    left is usually normal already. A substring test per form is a scan in C.
+    """
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):
+        return text
+    for wide, narrow in _COMMON_WIDE:
+        if wide in text:
+            text = text.replace(wide, narrow)
     return unicodedata.normalize("NFKC", text)
 
 
