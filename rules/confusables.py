@@ -1,8 +1,9 @@
 """Confusable words: wrong characters, wrong idioms, variant forms and misused words, from a lexicon.
 
-The lexicon is data (``confusables.toml``, documented in ``docs/lexicon.md``). A paragraph is
-scanned once, with one dictionary look-up per character however many entries there are; the
-context conditions of an entry are compiled and checked only where its form occurs.
+The lexicon is data (``confusables.toml``, documented in ``docs/lexicon.md``). A report's prose is
+scanned once, at C speed, for the first two characters of the forms it holds, however many entries
+there are; the forms are looked up in a dictionary only where those occur, and the context
+conditions of an entry are compiled and checked only where its form occurs.
 """
 
 from __future__ import annotations
