@@ -153,3 +153,24 @@ def test_one_small_file_does_not_import_heavy_libraries_or_the_pool(tmp_path):
     )
     done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, encoding="utf-8")
     assert done.stdout.splitlines()[-1] in ("[] 0", "[] 1"), done.stderr
+
+
+@pytest.mark.parametrize(
+    "options",
+    [[], ["--statistics", "--count"], ["--format", "json"], ["--output-file", "out.txt"], ["--quiet"], ["--select", "GX999"]],
+)
+def test_the_command_flushes_everything_before_it_ends_the_process(tmp_path, options):
+    """``python -m gxlint`` exits without the interpreter's clean-up once a run is done: the output,
+    the output file and the exit status are those of :func:`main` returning."""
+    for name, seed in list(SEEDS.items())[:3]:
+        shutil.copy(seed, tmp_path / f"{name}.txt")
+    argv = ["--isolated", "--no-cache", *options, "."]
+    returning = [sys.executable, "-c", "import sys; from gxlint.cli.main import main; sys.exit(main(sys.argv[1:]))"]
+    results = []
+    for command in (returning, [sys.executable, "-m", "gxlint"]):
+        done = subprocess.run([*command, *argv], cwd=tmp_path, capture_output=True, timeout=300)
+        written = (tmp_path / "out.txt").read_bytes() if (tmp_path / "out.txt").exists() else None
+        results.append((done.returncode, done.stdout, done.stderr, written))
+        (tmp_path / "out.txt").unlink(missing_ok=True)
+    assert results[0] == results[1]
+    assert results[0][0] in (0, 1, 2) and (results[0][1] or results[0][3] or "--quiet" in options or results[0][2])

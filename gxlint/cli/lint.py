@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 from dataclasses import replace
-from typing import Optional, TextIO
+from typing import NoReturn, Optional, TextIO
 
 from .._version import __version__
 from ..config import ConfigError, Resolved, check_against, load_config, resolve
@@ -35,7 +35,9 @@ class _Done(Exception):
         self.status = status
 
 
-def run(args: argparse.Namespace, stdin: Optional[TextIO] = None) -> int:
+def run(args: argparse.Namespace, stdin: Optional[TextIO] = None, *, end_process: bool = False) -> int:
+    """Lint as ``args`` say; the exit status. With ``end_process``, a run that got as far as its
+    output exits the process as soon as that is flushed (see :func:`gxlint.cli.main.program`)."""
     from ..plugins import DuplicateCodeError, PluginError, load
 
     try:
@@ -60,7 +62,22 @@ def run(args: argparse.Namespace, stdin: Optional[TextIO] = None) -> int:
     diagnostics = [d for result in results for d in result.diagnostics]
     with collector_paused():
         _print(args, settings, registry, results, diagnostics)
-    return _status(args, settings, diagnostics, plugin_broken)
+    status = _status(args, settings, diagnostics, plugin_broken)
+    if end_process:
+        _end_process(status)
+    return status
+
+
+def _end_process(status: int) -> NoReturn:
+    """Flush the output and leave, without freeing the findings or tearing down the interpreter.
+
+    Nothing is left to do: the cache is saved, worker processes are joined and files written are
+    closed. A flush that fails (a closed pipe) raises here, and :func:`gxlint.cli.main.main`
+    handles it as it would have after returning.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
 
 
 def _fix(args: argparse.Namespace, results: list) -> list:
