@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import sys
-import threading
 from typing import TYPE_CHECKING, Callable, Iterator, Optional
 
 from .config import Settings
@@ -41,6 +39,9 @@ class _TimeLimit(BaseException):
 @contextlib.contextmanager
 def _time_limit(seconds: float) -> Iterator[None]:
     """Interrupt the block after ``seconds`` (POSIX main thread only; elsewhere no cap)."""
+    import signal  # here: a run served from the cache lints nothing
+    import threading
+
     usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     if not usable:
         yield

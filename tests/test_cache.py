@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import marshal
@@ -336,6 +337,8 @@ def test_diagnostics_round_trip_through_the_cache(tmp_path):
     assert hit is not None
     [back] = hit.diagnostics
     assert back == original and vars(back) == vars(original)
+    assert list(vars(back)) == [f.name for f in dataclasses.fields(Diagnostic)]  # every field, in order
+    assert vars(back.fix) == vars(original.fix) and vars(back.fix.edits[0]) == vars(original.fix.edits[0])
     assert hit.facts == {"GX220": {"in": [("1", 2, 3)], "agency": "甲"}}
 
 
