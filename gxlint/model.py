@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import chain
 from typing import Iterator, Optional
 
 from .records import NEW_LIST as _NEW_LIST
@@ -216,13 +217,16 @@ class Section(Record):
 
     # Filled by :func:`seal` once the parser has finished the tree: rules walk the outline and the
     # paragraphs again and again, and a flat list is cheaper than a generator per nested section.
+    # The outline list leaves the section itself out: a list holding its own section would make a
+    # reference cycle, and every report's tree would wait for the cyclic collector to be freed.
     # Unannotated class attributes, not fields: they stay out of ``__init__``, ``repr`` and comparisons.
-    _sealed_nodes = None  # Optional[list[Section]]
+    _sealed_below = None  # Optional[list[Section]]: the sub-sections, in document order
     _sealed_paragraphs = None  # Optional[list[Paragraph]]
 
     def walk(self) -> Iterator[Section]:
-        if self._sealed_nodes is not None:
-            return iter(self._sealed_nodes)
+        below = self._sealed_below
+        if below is not None:
+            return chain((self,), below)
         return self._walk()
 
     def _walk(self) -> Iterator[Section]:
@@ -601,18 +605,19 @@ def seal(report: Report) -> None:
     """
     for section in report.sections:
         _seal_section(section)
-    report._sealed_headings = [node for section in report.sections for node in section._sealed_nodes or ()]
+    report._sealed_headings = [node for section in report.sections for node in section.walk()]
     report._sealed_paragraphs = list(report.preamble) + [
         paragraph for section in report.sections for paragraph in section._sealed_paragraphs or ()
     ]
 
 
 def _seal_section(section: Section) -> None:
-    nodes: list[Section] = [section]
+    below: list[Section] = []
     paragraphs: list[Paragraph] = list(section.paragraphs)
     for child in section.children:
         _seal_section(child)
-        nodes.extend(child._sealed_nodes or ())
+        below.append(child)
+        below.extend(child._sealed_below or ())
         paragraphs.extend(child._sealed_paragraphs or ())
-    section._sealed_nodes = nodes
+    section._sealed_below = below
     section._sealed_paragraphs = paragraphs

@@ -128,3 +128,26 @@ def test_a_label_the_walker_matched_makes_its_span_when_read():
     assert "span" not in vars(match) and model.LabelMatch.span is None
     assert match == model.LabelMatch("（一）予以公开", "（一）予以公开", 0.0, model.Span(6, 3, 6, 9))
     assert vars(match)["span"] == match.span and [t.text for t in values] == ["3"]
+
+
+def test_a_parsed_report_is_freed_by_reference_counting():
+    """No reference cycles: a report's tree goes when its last reference does, without waiting for
+    the cyclic collector (which the parser pauses while it builds the tree)."""
+    import gc
+    import weakref
+    from pathlib import Path
+
+    from gxlint.parser import parse
+    from gxlint.readers import read_path
+
+    example = sorted((Path(__file__).parent.parent / "examples").glob("*.txt"))[0]
+    report = parse(read_path(str(example)))
+    nodes = [weakref.ref(node) for node in report.headings()]
+    paragraphs = [weakref.ref(paragraph) for paragraph in report.paragraphs()]
+    assert len(nodes) > 6 and paragraphs and gc.isenabled()
+    gc.disable()
+    try:
+        del report
+        assert all(ref() is None for ref in nodes + paragraphs)
+    finally:
+        gc.enable()
