@@ -148,8 +148,8 @@ def _top_level(lines: list[Line], titles: _SectionTitles, row_heads) -> tuple[li
     candidates: dict[int, list[tuple[int, str, Optional[int], int]]] = {}
     for index, line in enumerate(lines):
         text = line.text
-        if line.cell or "|" in text:
-            continue
+        if not text or line.cell or "|" in text or (text.isdigit() and not line.heading_level):
+            continue  # blank, a table row or cell, or a number alone (a cell of a table laid out one per line)
         shape = heading_shape(text, row_heads)
         if shape is None and not line.heading_level:
             continue  # most lines: neither written nor marked as a heading
@@ -246,7 +246,7 @@ def _split_region(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     """Inside a table region, long sentences are prose and chrome is chrome; the rest is table."""
     prose, table = [], []
     for line in lines:
-        if not line.cell and (line.chrome or _outside_table(line.text)):
+        if not line.cell and (line.chrome or (line.text and _outside_table(line.text))):  # a blank line is table
             prose.append(line)
         else:
             table.append(line)
