@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Optional
 
+from gxlint import regexes
 from gxlint._data import load_toml
 from gxlint.model import Paragraph, Report
 from gxlint.records import Record
@@ -23,7 +24,7 @@ from ._memo import per_report
 _FOLD = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
 _FOLD.update({c: "-" for c in "－—–‐‑―−"})
 _FOLD.update({"\u3000": " ", "\xa0": " "})
-_FOLDABLE = re.compile("[" + re.escape("".join(_FOLD)) + "]")
+_FOLDABLE = regexes.compile("[" + re.escape("".join(_FOLD)) + "]")
 
 PHONE_LABELS = (
     "联系电话|咨询电话|办公电话|受理电话|服务电话|监督电话|投诉电话|举报电话|热线电话|服务热线|咨询热线"
@@ -31,9 +32,9 @@ PHONE_LABELS = (
 )
 POSTAL_LABELS = "邮政编码|邮编"
 MAIL_LABELS = "电子邮箱|电子信箱|电子邮件|邮箱|E-mail|e-mail|Email|email|EMAIL|E-MAIL"
-_LABEL = re.compile(f"(?P<label>{PHONE_LABELS}|{POSTAL_LABELS}|{MAIL_LABELS}|网址|网站地址)")
-_ZONE_STOP = re.compile(r"[。;]")
-_NON_DIGIT = re.compile(r"\D")
+_LABEL = regexes.compile(f"(?P<label>{PHONE_LABELS}|{POSTAL_LABELS}|{MAIL_LABELS}|网址|网站地址)")
+_ZONE_STOP = regexes.compile(r"[。;]")
+_NON_DIGIT = regexes.compile(r"\D")
 
 
 @lru_cache(maxsize=2048)  # several rules fold the same paragraphs
@@ -142,11 +143,11 @@ def _phone_patterns() -> tuple[re.Pattern, ...]:
     a label and its value, a digit run, an extension (``转8001``), a list separator (``A、B``) and
     an unlabelled landline shaped ``0xxx-xxxxxxx``."""
     return (
-        re.compile(r"\s*(?:[:]|为|是)?\s*(?:\((?!0\d{2,3}\))\s*)?"),
-        re.compile(r"(?<![A-Za-z0-9.@/\-])(?:\+\s*86\s*-?\s*)?\(?\d[\d\s\-()]*\d\)?(?![A-Za-z@])"),
-        re.compile(r"\s*(?:转|分机|ext\.?|EXT\.?)\s*(?P<ext>\d{1,6})"),
-        re.compile(r"\s*(?:[、,/]|或|和|及)\s*"),
-        re.compile(r"(?<![A-Za-z0-9.@/\-])\(?0\d{2,3}\)?\s*-\s*\d{7,8}(?![\d@])"),
+        regexes.compile(r"\s*(?:[:]|为|是)?\s*(?:\((?!0\d{2,3}\))\s*)?"),
+        regexes.compile(r"(?<![A-Za-z0-9.@/\-])(?:\+\s*86\s*-?\s*)?\(?\d[\d\s\-()]*\d\)?(?![A-Za-z@])"),
+        regexes.compile(r"\s*(?:转|分机|ext\.?|EXT\.?)\s*(?P<ext>\d{1,6})"),
+        regexes.compile(r"\s*(?:[、,/]|或|和|及)\s*"),
+        regexes.compile(r"(?<![A-Za-z0-9.@/\-])\(?0\d{2,3}\)?\s*-\s*\d{7,8}(?![\d@])"),
     )
 
 
@@ -226,7 +227,7 @@ def _trim_run(folded: str, start: int, end: int) -> Optional[tuple[int, int]]:
 @cache
 def _postal_value() -> re.Pattern:
     """Compiled on first use: only a report with a postal-code label needs it."""
-    return re.compile(r"^\s*[:：]?\s*(?P<value>[0-9０-９OoＯ]{3,9})(?![0-9０-９])")
+    return regexes.compile(r"^\s*[:：]?\s*(?P<value>[0-9０-９OoＯ]{3,9})(?![0-9０-９])")
 
 
 @per_report
@@ -259,11 +260,11 @@ def _mail_patterns() -> tuple[re.Pattern, re.Pattern]:
     """Compiled on first use (a report may give no e-mail address): an address as written, slips
     included (spaces around @ and dots, commas for dots), and, for an e-mail stretch, an address
     that lost its @ (``hdqswj163.com``)."""
-    with_at = re.compile(
+    with_at = regexes.compile(
         r"(?<![A-Za-z0-9_.@\-])(?P<local>[A-Za-z0-9][A-Za-z0-9._%+\-]*)\s*@\s*"
         rf"(?P<domain>[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+|{_SLIPPED_DOT})*)"
     )
-    without_at = re.compile(
+    without_at = regexes.compile(
         r"(?<![A-Za-z0-9_.@/\-])(?!www\.)[A-Za-z0-9][A-Za-z0-9._\-]{2,}\.(?:com|cn|net|org)(?:\.cn)?(?![\w@/.])"
     )
     return with_at, without_at
@@ -308,7 +309,7 @@ def _label_before(folded: str, offset: int) -> str:
 def _url_pattern() -> re.Pattern:
     """A web address as written: a scheme (maybe misspelt) or www., then a host that may hold
     slips. Compiled on first use: it costs over a millisecond and a report may give no address."""
-    return re.compile(
+    return regexes.compile(
         r"(?i)(?<![A-Za-z0-9@.])(?:(?P<scheme>[a-z]{2,6})\s*(?P<sep>[:;]{0,2}\s*[/\\]{1,3})|(?=www\s*[.,。]))"
         rf"(?P<host>[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+|{_SLIPPED_DOT})+)(?P<path>[A-Za-z0-9\-._~/?=&%#:+]*)"
     )
@@ -317,14 +318,14 @@ def _url_pattern() -> re.Pattern:
 # Every web address has a slash (after its scheme) or a www: paragraphs with neither are skipped.
 # The slashes are looked for as text, which is faster than a pattern that has to try the www
 # (case folded) at every position as well.
-_WWW = re.compile(r"(?i:www)")
+_WWW = regexes.compile(r"(?i:www)")
 
 
 def _may_hold_url(folded: str) -> bool:
     return "/" in folded or "\\" in folded or _WWW.search(folded) is not None
 
 
-_SPACE = re.compile(r"\s")
+_SPACE = regexes.compile(r"\s")
 
 
 @dataclass(init=False, repr=False, eq=False)

@@ -6,13 +6,16 @@ number never pays for it; its geocoder is never imported (see ``gxlint.region.ar
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from gxlint import regexes
 from gxlint.records import Record
 from gxlint.region import area_codes
+from gxlint.stored import StoredTable, file_stamp, remembered
 
 LANDLINE = "landline"
 MOBILE = "mobile"
@@ -49,11 +52,29 @@ class Verdict(Record):
 
 
 # The questions put to ``phonenumbers`` depend on the digits alone, and the same numbers come back:
-# a report repeats its own, a bad one is asked about with each digit dropped or added, and a linted
-# folder shares its agencies' hotlines. Parsing is the costly part, so each answer is kept.
+# a report repeats its own, a bad one is asked about with each digit dropped or added, a linted
+# folder shares its agencies' hotlines, and the report edited before a commit keeps its numbers.
+# Importing ``phonenumbers`` and parsing are the costly part (≈ 50 ms of a one-file run), so each
+# answer is kept, in this run and the next ones, for as long as the same ``phonenumbers`` and
+# this module are installed.
 
 
-@lru_cache(maxsize=4096)
+def _answers_stamp() -> Optional[tuple]:
+    """The files the answers depend on, found without importing ``phonenumbers``."""
+    from importlib.machinery import PathFinder
+
+    spec = PathFinder.find_spec("phonenumbers")
+    if spec is None or not spec.origin:
+        return None
+    package = os.path.dirname(spec.origin)
+    return file_stamp(spec.origin, os.path.join(package, "data", "region_CN.py"),
+                      os.path.join(package, "shortdata", "region_CN.py"), os.path.abspath(__file__))
+
+
+_ANSWERS = StoredTable("phone-answers", _answers_stamp())
+
+
+@remembered(_ANSWERS, "valid")
 def _is_valid(national: str) -> bool:
     import phonenumbers
 
@@ -86,8 +107,8 @@ def _cn_metadata() -> tuple[re.Pattern, re.Pattern, str, tuple, tuple]:
     if not region.same_mobile_and_fixed_line_pattern:
         kinds.append(region.mobile)
     return (
-        re.compile(region.international_prefix),
-        re.compile(region.national_prefix_for_parsing),
+        regexes.compile(region.international_prefix),
+        regexes.compile(region.national_prefix_for_parsing),
         str(region.country_code),
         _description(region.general_desc),
         tuple(_description(desc) for desc in kinds if _description(desc) is not None),
@@ -97,7 +118,7 @@ def _cn_metadata() -> tuple[re.Pattern, re.Pattern, str, tuple, tuple]:
 def _description(desc) -> Optional[tuple[frozenset, re.Pattern]]:
     if desc is None or not desc.national_number_pattern:
         return None
-    return frozenset(desc.possible_length), re.compile(desc.national_number_pattern)
+    return frozenset(desc.possible_length), regexes.compile(desc.national_number_pattern)
 
 
 def _fits(reading: str, description: Optional[tuple[frozenset, re.Pattern]]) -> bool:
@@ -117,14 +138,14 @@ def _cannot_be_valid(national: str) -> bool:
     return not any(_fits(r, general) and any(_fits(r, kind) for kind in kinds) for r in readings)
 
 
-@lru_cache(maxsize=1024)
+@remembered(_ANSWERS, "area code length")
 def _area_length(national: str) -> int:
     import phonenumbers
 
     return phonenumbers.length_of_geographical_area_code(phonenumbers.parse(national, "CN"))
 
 
-@lru_cache(maxsize=1024)
+@remembered(_ANSWERS, "service")
 def is_service_number(digits: str) -> bool:
     import phonenumbers
     from phonenumbers import shortnumberinfo

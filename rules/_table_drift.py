@@ -7,11 +7,11 @@ not an extra one plus a missing one.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Iterator, Optional
 
+from gxlint import regexes
 from gxlint.model import BoundTable, LabelMatch
 from gxlint.normalize import words_key
 from gxlint.records import NEW_LIST, Record
@@ -23,7 +23,7 @@ SUBTOTAL_COLUMNS = ("小计", "法人或其他组织小计")
 PAIR_SIMILARITY = 60.0
 # Lines inside a table region that are notes, not rows: 「注：」「单位：件」「数据来源：」, and
 # sentences (a label never holds a full stop).
-_NOTE_LIKE = re.compile(r"^[（(]?(?:注|说明|备注|单位|数据来源|填表)")
+_NOTE_LIKE = regexes.compile(r"^[（(]?(?:注|说明|备注|单位|数据来源|填表)")
 
 
 # ``__init__`` written out, ``repr`` and ``==`` from ``gxlint.records``: ``@dataclass`` would

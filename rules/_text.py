@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
+from gxlint import regexes
 from gxlint._data import load_toml
 from gxlint.diagnostics import Edit, Fix
 from gxlint.model import Line, Report, Span
@@ -25,7 +26,7 @@ EDITABLE_SOURCES = ("text", "markdown", "html")  # characters inside a line do (
 
 # Sentences: text up to and including its run of sentence-final marks. The pieces of a text are
 # contiguous from the first one to the end of the text, so their offsets follow from their lengths.
-SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]*")
+SENTENCE = regexes.compile(r"[^。！？；!?;]+[。！？；!?;]*")
 
 
 def is_cjk(char: str) -> bool:

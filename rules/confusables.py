@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Optional, Sequence
 
+from gxlint import regexes
 from gxlint.diagnostics import Diagnostic, Severity
 from gxlint.model import Report
 from gxlint.records import FrozenRecord
@@ -73,12 +74,12 @@ class Entry(FrozenRecord):
 # Conditions are compiled the first time a text contains their entry's form: most never are.
 @functools.cache
 def _ending(regex: str) -> re.Pattern:
-    return re.compile(f"(?:{regex})$")
+    return regexes.compile(f"(?:{regex})$")
 
 
 @functools.cache
 def _starting(regex: str) -> re.Pattern:
-    return re.compile(regex)
+    return regexes.compile(regex)
 
 
 @dataclass(init=False, repr=False, eq=False)
@@ -225,7 +226,7 @@ def _heads_pattern(forms: Iterable[str]) -> Optional[re.Pattern]:
         return None
     firsts = "".join(sorted({re.escape(form[0]) for form in forms}))
     seconds = "".join(sorted({re.escape(form[1]) for form in forms}))
-    return re.compile(f"[{seconds}](?<=([{firsts}].))")
+    return regexes.compile(f"[{seconds}](?<=([{firsts}].))")
 
 
 def _raw_entries() -> list[dict[str, Any]]:
@@ -256,7 +257,7 @@ def lexicon(accept: tuple[str, ...] = (), reject: tuple[tuple[str, str], ...] = 
         entries={form: tuple(entries) for form, entries in by_form.items()},
         heads=_heads(by_form),
         heads_pattern=_heads_pattern(by_form) if by_form else None,
-        accepted=re.compile("|".join(map(re.escape, longer))) if longer else None,
+        accepted=regexes.compile("|".join(map(re.escape, longer))) if longer else None,
         labels=labels,
     )
 

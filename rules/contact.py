@@ -10,6 +10,7 @@ import re
 from functools import cache
 from typing import Iterable, Optional
 
+from gxlint import regexes
 from gxlint.diagnostics import Diagnostic, Severity
 from gxlint.model import Report
 from gxlint.region import area_codes, postal_prefixes
@@ -223,7 +224,7 @@ class PostalCodeElsewhere(Rule):
 @cache
 def _mail_syntax() -> re.Pattern:
     """Compiled on first use: only a report with an e-mail address needs it."""
-    return re.compile(r"^[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9\-]+)+$")
+    return regexes.compile(r"^[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9\-]+)+$")
 
 
 def _changed(raw: str, folded: str) -> str:
@@ -390,7 +391,7 @@ class PortalNotGovernmentDomain(Rule):
             yield self.at(found.span, f"门户网站网址「{found.raw}」不是政府域名（{host}，应以 .gov.cn 结尾）")
 
 
-_REPORT_CONTACT = re.compile(r"报告.*(?:联系|疑问|咨询)|(?:联系|疑问|咨询).*报告")
+_REPORT_CONTACT = regexes.compile(r"报告.*(?:联系|疑问|咨询)|(?:联系|疑问|咨询).*报告")
 
 
 class ContactValueConflict(Rule):

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional, Sequence
 
+from gxlint import regexes
 from gxlint.diagnostics import Diagnostic, Fix, Severity
 from gxlint.model import Paragraph, Report
 from gxlint.records import FrozenRecord
@@ -38,10 +39,10 @@ from ._text import (
 # bracket (longer repeats are whole clauses or sentences). The pattern asks only for a non-ASCII
 # character or ``(`` first and ``_phrase_start`` settles the rest: a class of the CJK ranges would
 # cost milliseconds to compile at every start-up, and the few other candidates (……, ——) are rare.
-_PHRASE = re.compile(r"([^\x00-\x27\x29-\x7f].{1,9}?)\1", re.S)
+_PHRASE = regexes.compile(r"([^\x00-\x27\x29-\x7f].{1,9}?)\1", re.S)
 # 局长（主任）主任: a word in brackets written again after them; the word's characters are checked
 # to be Chinese by ``_bracketed`` (for the same reason).
-_BRACKETED = re.compile(r"[（(]([^)）]{2,10})[)）]\1")
+_BRACKETED = regexes.compile(r"[（(]([^)）]{2,10})[)）]\1")
 _LONGEST_PHRASE = 10
 _RUNS = tuple(b"\0" * length for length in range(_LONGEST_PHRASE + 1))  # index: a repeat's length
 _CLAUSE = r"[^，,。！？；!?;]+[，,。！？；!?;]*"  # compiled by ``_pattern`` for the few paragraphs that need it
@@ -49,13 +50,13 @@ _CLAUSE = r"[^，,。！？；!?;]+[，,。！？；!?;]*"  # compiled by ``_pat
 # ``_key`` applied, its final marks and its words twice in a row. These patterns find such a
 # pair at C speed and rule out nearly every paragraph before its pieces are compared one by one;
 # each opens with a plain class, so that the search skips to the marks.
-_SENTENCE_TAIL_HINT = re.compile(r"([。！？；!?;][。！？；!?;]*+[^。！？；!?;]++)\1")
-_CLAUSE_TAIL_HINT = re.compile(r"([，,。！？；!?;][，,。！？；!?;]*+[^，,。！？；!?;]++)\1")
+_SENTENCE_TAIL_HINT = regexes.compile(r"([。！？；!?;][。！？；!?;]*+[^。！？；!?;]++)\1")
+_CLAUSE_TAIL_HINT = regexes.compile(r"([，,。！？；!?;][，,。！？；!?;]*+[^，,。！？；!?;]++)\1")
 _CLAUSE_MARKS = frozenset("，,、。！？；!?;")
 _NUMERALS = "一二三四五六七八九十百零〇两"
 _MARKS = "，,。！？；!?; \u3000"
 _NOT_TEXT = ((",", "，"), (";", "；"), (":", "："), ("?", "？"), ("!", "！"), ("(", "（"), (")", "）"), (" ", ""), ("\u3000", ""))
-_NOT_TEXT_CHARS = re.compile("[,;:?!() \u3000]")
+_NOT_TEXT_CHARS = regexes.compile("[,;:?!() \u3000]")
 
 
 def _key(text: str) -> str:
@@ -101,7 +102,7 @@ class _Allowed(FrozenRecord):
 
 @functools.cache
 def _pattern(regex: str) -> re.Pattern:
-    return re.compile(regex)
+    return regexes.compile(regex)
 
 
 @functools.lru_cache(maxsize=16)
@@ -115,7 +116,7 @@ def _allowed(extra: tuple[str, ...]) -> _Allowed:
         after = f"(?!{entry['not_after']})" if entry.get("not_after") else ""
         # the condition on the character before is tested after the first copy, so that the
         # pattern opens with a literal character and the search skips to it at C speed
-        singles.append((re.compile(f"{char}{before}{char}{after}"), entry["char"]))
+        singles.append((regexes.compile(f"{char}{before}{char}{after}"), entry["char"]))
     return _Allowed(
         words=frozenset(data.get("words", ())) | frozenset(p for p in extra if len(p) <= 2),
         patterns=tuple(data.get("patterns", ())),

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from typing import Iterable, Iterator, Optional
 
+from gxlint import regexes
 from gxlint.diagnostics import Diagnostic, Severity
 from gxlint.model import Report
 from gxlint.rule import Rule, RuleContext
@@ -30,7 +31,7 @@ from ._text import (
 # Opening mark → closing mark; ASCII parentheses pair with full-width ones (scrapers mix them).
 _CLOSE_OF = {"（": "）", "(": "）", "“": "”", "‘": "’", "《": "》", "〈": "〉", "【": "】", "〔": "〕"}
 _OPEN_OF = {"）": "（", ")": "（", "”": "“", "’": "‘", "》": "《", "〉": "〈", "】": "【", "〕": "〔"}
-_MARKS = re.compile("[（()）“”‘’《》〈〉【】〔〕]")
+_MARKS = regexes.compile("[（()）“”‘’《》〈〉【】〔〕]")
 
 
 class UnbalancedBrackets(Rule):
@@ -101,9 +102,9 @@ class UnbalancedBrackets(Rule):
 
 # The marks as ``UnbalancedBrackets`` pairs them: ASCII parentheses are full-width ones, and single
 # quotes are not counted. Pairs of marks with nothing between them, removed until none is left.
-_MARKS_AND_NUL = re.compile("[（()）“”‘’《》〈〉【】〔〕\0]")
+_MARKS_AND_NUL = regexes.compile("[（()）“”‘’《》〈〉【】〔〕\0]")
 _AS_PAIRED = str.maketrans({"(": "（", ")": "）", "‘": None, "’": None})
-_EMPTY_PAIR = re.compile("（）|“”|《》|〈〉|【】|〔〕")
+_EMPTY_PAIR = regexes.compile("（）|“”|《》|〈〉|【】|〔〕")
 
 
 def _each_balanced(joined: str) -> bool:
@@ -145,10 +146,10 @@ def _continues(previous: Optional[TextUnit], unit: TextUnit, line: int, chrome: 
 
 
 _FINAL = "。！？；!?;…"
-_DOCUMENT_YEAR = re.compile(r"\s*(19|20)\d\d")
+_DOCUMENT_YEAR = regexes.compile(r"\s*(19|20)\d\d")
 
 
-_ASCII_MARK = re.compile("[,:;?!()]")
+_ASCII_MARK = regexes.compile("[,:;?!()]")
 # In joined units: the marks right after a Chinese character (nearly all), and the others. Each
 # opens with the class of marks, which the search skips to at C speed, and then looks behind.
 _MARK_AFTER_CJK = lazy_pattern(f"[,:;?!()](?<=[{CJK}].)")
@@ -212,7 +213,7 @@ def _stands_in_cjk(text: str, offset: int, end: int) -> bool:
 
 
 _FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
-_FULL_MARKS = re.compile("[，：；？！（）]")
+_FULL_MARKS = regexes.compile("[，：；？！（）]")
 
 
 class HalfWidthPunctuation(Rule):
@@ -360,18 +361,18 @@ class _Marks:
 _ITEM = rf"[{CJK}]{{1,3}}"  # 加强领导。全面推进， is two sentences; list items are short
 # Every match holds 。, one to three characters, 。: a cheap pre-test, so that the pattern (four
 # CJK classes, ≈ 8 ms to compile) is compiled only for the rare text that might match.
-_STOP_HINT = re.compile("。[^。]{1,3}。")
+_STOP_HINT = regexes.compile("。[^。]{1,3}。")
 
 
 @functools.cache
 def _stop_list() -> re.Pattern:
-    return re.compile(rf"(?<=[{CJK}])。({_ITEM})。(?:({_ITEM})。)*([{CJK}]{{1,6}})(?=[，、,；;]|等)")
+    return regexes.compile(rf"(?<=[{CJK}])。({_ITEM})。(?:({_ITEM})。)*([{CJK}]{{1,6}})(?=[，、,；;]|等)")
 
 
 @functools.cache
 def _sentence_starts() -> re.Pattern:
     """Words that open a sentence, not a list item; needed only where ``_stop_list`` matches."""
-    return re.compile(r"^(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|同时|此外|另外|总之|无|略)")
+    return regexes.compile(r"^(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|同时|此外|另外|总之|无|略)")
 
 
 class FullStopInList(Rule):
@@ -418,10 +419,10 @@ class FullStopInList(Rule):
                 )
 
 
-_DOUBLED = re.compile("([，、；：。,;])\\1+|[，、；：。][，、；：。]+")
+_DOUBLED = regexes.compile("([，、；：。,;])\\1+|[，、；：。][，、；：。]+")
 # Every match opens with two of these marks. A pattern that opens with a group of alternatives
 # is tried at every character; one that opens with a class skips to the marks at C speed.
-_DOUBLED_HINT = re.compile("[，、；：。,;][，、；：。,;]")
+_DOUBLED_HINT = regexes.compile("[，、；：。,;][，、；：。,;]")
 
 
 class DoubledPunctuation(Rule):

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from typing import Iterator
 
-from gxlint import Rule, Severity
+from gxlint import Rule, Severity, regexes
 from gxlint.model import Report
 from gxlint.normalize import has_traditional_hint, label_key, nfkc
 
@@ -39,7 +39,7 @@ _FEE_SOURCES = ("费", "費")
 @functools.cache
 def _fee_patterns() -> tuple[list[re.Pattern], bool]:
     """The fee-statement patterns, and whether every one of them needs a 费 to match."""
-    patterns = [re.compile(p) for p in lexicon()["fee_statement"]["patterns"]]
+    patterns = [regexes.compile(p) for p in lexicon()["fee_statement"]["patterns"]]
     return patterns, all(_requires(pattern, _FEE) for pattern in patterns)
 
 

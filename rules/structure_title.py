@@ -6,20 +6,20 @@ import functools
 import re
 from typing import Iterator, Optional
 
-from gxlint import Rule, Severity
+from gxlint import Rule, Severity, regexes
 from gxlint.model import Paragraph, Report, Span
 from gxlint.normalize import has_cjk, nfkc, words_key
 
-_YEAR = re.compile(r"(?:19|20)\d\d\s*年度?|[〇○零一二三四五六七八九]{4}\s*年度?")
+_YEAR = regexes.compile(r"(?:19|20)\d\d\s*年度?|[〇○零一二三四五六七八九]{4}\s*年度?")
 # What every title has besides the year and the agency.
-_GENERIC = re.compile(r"政府信息公开|政务公开|信息公开|工作|情况|年度|报告|关于|的")
-_BOOK_TITLE = re.compile(r"《[^》]*》")
+_GENERIC = regexes.compile(r"政府信息公开|政务公开|信息公开|工作|情况|年度|报告|关于|的")
+_BOOK_TITLE = regexes.compile(r"《[^》]*》")
 
 
 @functools.cache
 def _agency() -> re.Pattern:
     """Compiled on first use (only when the title does not name the agency); its CJK class costs ≈ 1.5 ms."""
-    return re.compile(r"[\u4e00-\u9fff]{2,30}?(?:人民政府|管理委员会|委员会|办公室|政府|局|厅|委|办|中心|开发区|街道办事处|街道|镇|乡)")
+    return regexes.compile(r"[\u4e00-\u9fff]{2,30}?(?:人民政府|管理委员会|委员会|办公室|政府|局|厅|委|办|中心|开发区|街道办事处|街道|镇|乡)")
 
 
 def _title(report: Report) -> list[Paragraph]:

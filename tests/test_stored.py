@@ -107,3 +107,12 @@ def test_remembered_answers_come_back_without_computing_again(cache_home):
     later = make(StoredTable("answers", ("v1",)))
     assert later("0571") == 4 and later("12345") == 5 and later("") == 0
     assert asked == ["0571", "12345", ""]  # only the new argument was computed in the next run
+
+
+def test_one_run_adds_at_most_limit_entries(cache_home):
+    table = StoredTable("answers", ("v1",), limit=2)
+    for key in ("a", "b", "c"):
+        table.put(key, 1)
+    assert table.get("c") is None  # not kept: the run already added its share
+    table.save()
+    assert set(StoredTable("answers", ("v1",))._table()) == {"a", "b"}
