@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
+from . import collector
 from .config import Settings
-from .diagnostics import Diagnostic, Severity
+from .diagnostics import SORT_KEY, Diagnostic, Severity
 from .engine_rules import PluginFailed, UnparseableReport, UnreadableFile
 from .model import Report
 from .plugins import Registry
@@ -70,6 +71,14 @@ class Linter:
         return self.lint_document(document, display)
 
     def lint_document(self, document: Document, display: str) -> FileResult:
+        """Parse and check one document, with the cyclic garbage collector paused meanwhile: the
+        report tree and what the rules derive from it form no cycles and stay alive until the
+        report is done, so collections would walk them and free nothing. A cycle a rule does make
+        is collected after the report, once the collector runs again."""
+        with collector.paused():
+            return self._lint_document(document, display)
+
+    def _lint_document(self, document: Document, display: str) -> FileResult:
         from .parser import parse
 
         result = FileResult(display, document=document)
@@ -132,7 +141,7 @@ class Linter:
                 if target is None or not self.settings.is_enabled(diagnostic.code) or self.settings.ignored_for_file(diagnostic.code, target.path):
                     continue
                 target.diagnostics.append(diagnostic)
-                target.diagnostics.sort(key=Diagnostic.sort_key)
+                target.diagnostics.sort(key=SORT_KEY)
 
     def failed(self, display: str, rule: type[Rule], message: str) -> FileResult:
         """The result for a file the run could not check (time cap, crashed worker): one GX0 finding."""
@@ -159,7 +168,7 @@ class Linter:
             kept = apply_suppressions(result.document, kept, self.settings)
         if result.document is not None and result.document.kind in ("docx", "pdf"):
             kept = _with_locations(result.document, kept)
-        result.diagnostics = sorted(kept, key=Diagnostic.sort_key)
+        result.diagnostics = sorted(kept, key=SORT_KEY)
         return result
 
 

@@ -11,7 +11,9 @@ import functools
 import re
 import unicodedata
 
-_SPACE = re.compile(r"[\s\u3000|]+")
+from . import regexes
+
+_SPACE = regexes.compile(r"[\s\u3000|]+")
 # After NFKC the full-width forms are ASCII; fold the remaining look-alikes.
 _FOLD = {
     "、": ",",
@@ -32,7 +34,7 @@ _FOLD = {
     "．": ".",
     "。": ".",
 }
-_LIST_NUMBER = re.compile(r"^(\d+)[,.]")
+_LIST_NUMBER = regexes.compile(r"^(\d+)[,.]")
 
 # A few very common traditional characters: their presence switches on full conversion.
 _TRADITIONAL_HINTS = frozenset("資開請數國與為這個們會時說對過還進結辦處務報條規書銷費發區縣經濟")
@@ -65,7 +67,7 @@ def nfkc(text: str) -> str:
 def _traditional_hint() -> re.Pattern:
     """A class of the hint characters: one scan of the text in C, where a test per hint cost
     2–3 µs on every label even when the text is short. Compiled on first use."""
-    return re.compile("[" + "".join(sorted(_TRADITIONAL_HINTS)) + "]")
+    return regexes.compile("[" + "".join(sorted(_TRADITIONAL_HINTS)) + "]")
 
 
 def has_traditional_hint(text: str) -> bool:
@@ -88,7 +90,7 @@ def label_key(text: str) -> str:
     return _LIST_NUMBER.sub(r"\1.", key)
 
 
-_PUNCTUATION = re.compile(r"[\W_]+")
+_PUNCTUATION = regexes.compile(r"[\W_]+")
 
 
 @functools.lru_cache(maxsize=8192)

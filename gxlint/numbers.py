@@ -12,17 +12,18 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Iterable, Iterator, Optional
 
+from . import regexes
 from .model import BLANK, MALFORMED, NUMBER, Cell, Span
 from .normalize import nfkc
 from .records import FrozenRecord
 
-_INTEGER = re.compile(r"^-?(?:0|[1-9]\d*)$")
-_GROUPED = re.compile(r"^-?[1-9]\d{0,2}(?:,\d{3})+$")
-_DECIMAL = re.compile(r"^-?(?:0|[1-9]\d*)\.\d+$")
-_WITH_UNIT = re.compile(r"^(-?\d+(?:\.\d+)?)\s*(万元|亿元|元|件|个|项|条|次)$")
+_INTEGER = regexes.compile(r"^-?(?:0|[1-9]\d*)$")
+_GROUPED = regexes.compile(r"^-?[1-9]\d{0,2}(?:,\d{3})+$")
+_DECIMAL = regexes.compile(r"^-?(?:0|[1-9]\d*)\.\d+$")
+_WITH_UNIT = regexes.compile(r"^(-?\d+(?:\.\d+)?)\s*(万元|亿元|元|件|个|项|条|次)$")
 _NIL_MARKS = {"-", "—", "–", "/", "／", "无", "空", "—/—", "--", "——", "\\"}
 # Characters that only appear in a value cell: digits, letter O mistaken for zero, dashes, slashes.
-_VALUEISH = re.compile(r"^[\d\s.,\-—–/／OoＯ０-９。，]*$")
+_VALUEISH = regexes.compile(r"^[\d\s.,\-—–/／OoＯ０-９。，]*$")
 UNITS = ("万元", "亿元", "元", "件", "个", "项", "条", "次")
 
 
@@ -124,7 +125,7 @@ class Quantity(FrozenRecord):
 # The number opens with a digit and the look-behinds test what precedes that digit: the regex
 # engine then only tries positions holding a digit (the same matches as putting the look-behinds
 # first, at a fraction of the cost on prose).
-_QUANTITY = re.compile(
+_QUANTITY = regexes.compile(
     r"(\d(?<![\d.A-Za-z〔\[/\-]\d)(?<!\d,\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?))\s*"
     r"(万元|亿元|元|件次|件|条|项|次|个|人次|人|份|期|场|篇|%|％)"
 )

@@ -16,7 +16,7 @@ from typing import Any, Callable, NamedTuple, Optional
 
 import pluggy
 
-from . import hookspecs
+from . import hookspecs, regexes
 from .records import FrozenRecord, Record
 from .rule import CODE, Rule
 
@@ -129,7 +129,7 @@ class _EntryPoint(NamedTuple):
         return target
 
 
-_ENTRY_VALUE = re.compile(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
+_ENTRY_VALUE = regexes.compile(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
 
 
 def _scan_entry_points() -> Optional[list[_EntryPoint]]:

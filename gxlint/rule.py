@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Iterable, Optional
 
+from . import regexes
 from .diagnostics import Diagnostic, Fix, Severity
 from .model import Report, Span
 from .records import Record
@@ -26,7 +27,7 @@ FAMILIES = {
     "5": "language",
     "6": "dates-and-references",
 }
-CODE = re.compile(r"^GX\d{3}$")
+CODE = regexes.compile(r"^GX\d{3}$")
 
 
 @dataclass(init=False, repr=False, eq=False)

@@ -20,8 +20,9 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from typing import TYPE_CHECKING, Callable, Iterator, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
+from . import collector
 from .config import Settings
 from .engine import FileResult, Linter
 from .engine_rules import PluginFailed, ResourceLimit
@@ -169,47 +170,6 @@ def _lint_many(paths: list[str], linter: Linter, jobs: int, keep_documents: bool
     return [slot for slot in slots if slot is not None]
 
 
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many acyclic objects are made.
-
-    Once a warm run holds its tens of thousands of diagnostics, every full collection walks them
-    all: building them from the cache takes twice as long with the collector on, and printing them
-    four times as long. Nothing made there forms cycles, so a collection would free nothing.
-    """
-    import gc
-
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-@contextlib.contextmanager
-def collector_spared() -> Iterator[Callable[[], None]]:
-    """Within the block, calling the yielded function takes every object alive at that moment out
-    of the collector's sight (``gc.freeze``) until the block ends.
-
-    The diagnostics of cache hits are made while the collector is paused and so all land in the
-    youngest generation: the first collections after it resumes would walk each of them twice (a
-    fifth of a warm run) to free nothing. Frozen, they are skipped; at the end of the block they
-    join the oldest generation, so nothing that was garbage at the freeze is kept for good. A
-    program that froze objects itself keeps them frozen: then this does nothing.
-    """
-    import gc
-
-    if gc.get_freeze_count():
-        yield lambda: None
-        return
-    try:
-        yield gc.freeze
-    finally:
-        gc.unfreeze()
-
-
 # -- the public API -------------------------------------------------------------------------------
 def default_jobs() -> int:
     return os.cpu_count() or 1
@@ -235,8 +195,8 @@ def lint_files(
     linter = Linter(settings, registry if registry is not None else load())
     results: list[Optional[FileResult]] = [None] * len(paths)
     todo = []
-    with collector_spared() as spare:
-        with collector_paused():  # hits build many objects and no cycles: a collection would find nothing
+    with collector.spared() as spare:
+        with collector.paused():  # hits build many objects and no cycles: a collection would find nothing
             hits = cache.lookup_all(paths) if cache is not None else [None] * len(paths)
             for index, hit in enumerate(hits):
                 if hit is None:

@@ -45,9 +45,7 @@ class StoredTable:
         """Remember ``value`` for this run and, at exit, for the next ones (up to ``limit`` new
         entries a run: a run over thousands of reports must not hold every answer it computed)."""
         if not self._new:
-            import atexit
-
-            atexit.register(self.save)
+            _to_save(self)
         elif len(self._new) >= self.limit:
             return
         self._new[key] = value
@@ -82,6 +80,25 @@ class StoredTable:
             path = self.path()
             known = self._known = (read_record(path, self.stamp, dict) if path else None) or {}
         return known
+
+
+_PENDING: list[StoredTable] = []  # tables with entries to write when the process ends
+
+
+def _to_save(table: StoredTable) -> None:
+    if not _PENDING:
+        import atexit
+
+        atexit.register(save_all)
+    if table not in _PENDING:
+        _PENDING.append(table)
+
+
+def save_all() -> None:
+    """Write every table's new entries now. Runs at exit; a process that ends with ``os._exit``
+    (which runs no exit handlers: the ``gxlint`` command after its output) calls it first."""
+    while _PENDING:
+        _PENDING.pop().save()
 
 
 T = TypeVar("T")
@@ -121,4 +138,4 @@ def file_stamp(*paths: str) -> Optional[tuple]:
     return tuple(stamp)
 
 
-__all__ = ["StoredTable", "file_stamp", "remembered"]
+__all__ = ["StoredTable", "file_stamp", "remembered", "save_all"]

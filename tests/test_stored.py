@@ -116,3 +116,17 @@ def test_one_run_adds_at_most_limit_entries(cache_home):
     assert table.get("c") is None  # not kept: the run already added its share
     table.save()
     assert set(StoredTable("answers", ("v1",))._table()) == {"a", "b"}
+
+
+def test_the_gxlint_command_writes_its_tables_although_it_ends_with_os_exit(tmp_path):
+    import subprocess
+    from pathlib import Path
+
+    report = Path(__file__).parent / "fixtures" / "003_29ee9dc1e7e5be07.txt"
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    done = subprocess.run([sys.executable, "-m", "gxlint", "--no-cache", "--isolated", str(report)],
+                          env=env, capture_output=True, text=True)
+    assert done.returncode == 1 and "GX302" in done.stdout  # a full run, findings printed
+    written = sorted(path.name.split(".")[0] for path in (tmp_path / "gxlint" / "data").glob("*.marshal"))
+    assert "regexes" in written and "phone-answers" in written

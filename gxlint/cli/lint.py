@@ -8,10 +8,10 @@ import sys
 from dataclasses import replace
 from typing import NoReturn, Optional, TextIO
 
+from .. import collector
 from .._version import __version__
 from ..config import ConfigError, Resolved, check_against, load_config, resolve
 from ..diagnostics import SORT_KEY, Diagnostic
-from ..runner import collector_paused
 from .options import config_values
 from .report import ExitStatus, error, plugin_failures, write_output
 
@@ -60,7 +60,7 @@ def run(args: argparse.Namespace, stdin: Optional[TextIO] = None, *, end_process
     except _Done as done:
         return done.status
     diagnostics = [d for result in results for d in result.diagnostics]
-    with collector_paused():
+    with collector.paused():
         _print(args, settings, registry, results, diagnostics)
     status = _status(args, settings, diagnostics, plugin_broken)
     if end_process:
@@ -71,12 +71,16 @@ def run(args: argparse.Namespace, stdin: Optional[TextIO] = None, *, end_process
 def _end_process(status: int) -> NoReturn:
     """Flush the output and leave, without freeing the findings or tearing down the interpreter.
 
-    Nothing is left to do: the cache is saved, worker processes are joined and files written are
-    closed. A flush that fails (a closed pipe) raises here, and :func:`gxlint.cli.main.main`
-    handles it as it would have after returning.
+    Nothing is left to do but write the answers kept for the next run (:mod:`gxlint.stored`, whose
+    exit handler ``os._exit`` would skip): the cache is saved, worker processes are joined and
+    files written are closed. A flush that fails (a closed pipe) raises here, and
+    :func:`gxlint.cli.main.main` handles it as it would have after returning.
     """
+    from ..stored import save_all
+
     sys.stdout.flush()
     sys.stderr.flush()
+    save_all()
     os._exit(status)
 
 

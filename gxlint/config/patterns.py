@@ -15,6 +15,8 @@ import os
 import re
 from typing import Callable, Optional
 
+from .. import regexes
+
 
 def normalize(pattern: str, base_dir: str) -> str:
     """Anchor a path-like pattern at ``base_dir``; leave a bare name pattern alone."""
@@ -85,5 +87,5 @@ def _compiled(patterns: tuple[str, ...], cwd: str) -> tuple[Optional[re.Pattern]
     for pattern in patterns:
         if "/" in pattern:
             anchored = pattern if os.path.isabs(pattern) else normalize(pattern, cwd)
-            path_globs.append((re.compile(fnmatch.translate(os.path.normcase(anchored))), anchored.rstrip("/") + "/"))
-    return (re.compile("|".join(name_globs)) if name_globs else None), tuple(path_globs)
+            path_globs.append((regexes.compile(fnmatch.translate(os.path.normcase(anchored))), anchored.rstrip("/") + "/"))
+    return (regexes.compile("|".join(name_globs)) if name_globs else None), tuple(path_globs)

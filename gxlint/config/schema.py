@@ -4,13 +4,13 @@ means the same thing in ``gxlint.toml`` and after ``--option``."""
 from __future__ import annotations
 
 import os
-import re
 from typing import Any, Callable
 
+from .. import regexes
 from ..diagnostics import Severity
 
-PREFIX = re.compile(r"^(ALL|GX\d{0,3})$")
-FULL_CODE = re.compile(r"^GX\d{3}$")
+PREFIX = regexes.compile(r"^(ALL|GX\d{0,3})$")
+FULL_CODE = regexes.compile(r"^GX\d{3}$")
 
 
 def _strings(value: Any) -> list[str]:

@@ -14,6 +14,7 @@ import functools
 import re
 from typing import Optional
 
+from .. import regexes
 from .._data import load_toml
 
 try:  # Python 3.11+
@@ -40,7 +41,7 @@ def _sources() -> tuple[tuple[str, str, bool], ...]:
 
 @functools.cache
 def _compiled(index: int) -> re.Pattern:
-    return re.compile(_sources()[index][0])
+    return regexes.compile(_sources()[index][0])
 
 
 @functools.cache

@@ -13,16 +13,17 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from .. import regexes
 from ..normalize import label_key
 from ..records import FrozenRecord
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
-_LEVEL1 = re.compile(r"^\s*(?:#{1,6}\s*)?(?P<num>[一二三四五六七八九十]{1,3})\s*[、.．,，]\s*(?P<title>\S.*?)\s*$")
-_LEVEL2 = re.compile(r"^\s*(?:#{1,6}\s*)?(?P<num>[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])\s*(?P<title>\S.*?)\s*$")
-_LEVEL3 = re.compile(r"^\s*(?:#{1,6}\s*)?(?P<num>\d{1,2})\s*[.．、]\s*(?P<title>\S.*?)\s*$")
+_LEVEL1 = regexes.compile(r"^\s*(?:#{1,6}\s*)?(?P<num>[一二三四五六七八九十]{1,3})\s*[、.．,，]\s*(?P<title>\S.*?)\s*$")
+_LEVEL2 = regexes.compile(r"^\s*(?:#{1,6}\s*)?(?P<num>[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])\s*(?P<title>\S.*?)\s*$")
+_LEVEL3 = regexes.compile(r"^\s*(?:#{1,6}\s*)?(?P<num>\d{1,2})\s*[.．、]\s*(?P<title>\S.*?)\s*$")
 # What every heading pattern here can start with after spaces: a cheap first test.
-_MAY_BE_HEADING = re.compile(r"\s*[#一二三四五六七八九十（(\d]")
-_MARKDOWN = re.compile(r"^\s*(?P<hashes>#{1,6})\s+(?P<title>\S.*?)\s*#*\s*$")
+_MAY_BE_HEADING = regexes.compile(r"\s*[#一二三四五六七八九十（(\d]")
+_MARKDOWN = regexes.compile(r"^\s*(?P<hashes>#{1,6})\s+(?P<title>\S.*?)\s*#*\s*$")
 
 MAX_TITLE = 40
 

@@ -12,23 +12,24 @@ import functools
 import re
 from typing import Iterable, Optional
 
+from .. import regexes
 from ..model import Line, Span, _new_object
 from ..numbers import looks_like_value
 
-_HTML_BREAK = re.compile(r"<br\s*/?>|</?(?:p|span|div|strong|b)\b[^>]*>", re.IGNORECASE)
+_HTML_BREAK = regexes.compile(r"<br\s*/?>|</?(?:p|span|div|strong|b)\b[^>]*>", re.IGNORECASE)
 MAX_ROW_CHARS = 400  # longer lines are prose or debris, never a row of numbers
-_MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_MD_SEPARATOR = regexes.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 # A label followed by space-separated numbers (one is enough when the label is Chinese: table 二
 # rows such as ``行政许可 447228``), or three or more numbers alone.
 _NUMBER = r"-?\d+(?:\.\d+)?(?:万元|亿元|元)?"  # 采购总金额 is written with its unit: 1112万元
-_PDF_ROW = re.compile(rf"^(?P<label>.*?[^\d\s.\-])\s+(?P<nums>{_NUMBER}(?:\s+{_NUMBER})*)\s*$")
-_NUMBERS_ONLY = re.compile(rf"^\s*(?P<nums>{_NUMBER}(?:\s+{_NUMBER}){{2,}})\s*$")
+_PDF_ROW = regexes.compile(rf"^(?P<label>.*?[^\d\s.\-])\s+(?P<nums>{_NUMBER}(?:\s+{_NUMBER})*)\s*$")
+_NUMBERS_ONLY = regexes.compile(rf"^\s*(?P<nums>{_NUMBER}(?:\s+{_NUMBER}){{2,}})\s*$")
 
 
 @functools.cache
 def _cjk_end() -> re.Pattern:
     """Compiled on first use: only PDF-style rows need it, and its CJK class costs ≈ 3 ms."""
-    return re.compile(r"[\u4e00-\u9fff）)]\s*$")
+    return regexes.compile(r"[\u4e00-\u9fff）)]\s*$")
 
 
 class Token:

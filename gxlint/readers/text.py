@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-import re
 
+from .. import regexes
 from ..model import Line
 from . import Document, ReadError
 from .encoding import decode
 
-_MARKER = re.compile(r"<!--\s*gxlint\s*:\s*([^>]*?)\s*-->")
+_MARKER = regexes.compile(r"<!--\s*gxlint\s*:\s*([^>]*?)\s*-->")
 
 
 def split_lines(text: str) -> tuple[list[str], str]:
