@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import inspect
 from decimal import Decimal
 
 import pytest
@@ -13,6 +12,11 @@ from gxlint.bind.labels import Hit
 from gxlint.model import new_span
 from gxlint.parser.headings import HeadingShape
 from gxlint.readers import Document
+from tests.records_support import (
+    assert_behaves_as_dataclass,
+    assert_init_takes_the_fields,
+    required,
+)
 
 CLASSES = [
     model.Span, model.Line, model.Paragraph, model.Section, model.ChromeBlock, model.Cell, model.LabelMatch,
@@ -32,60 +36,14 @@ SAMPLE_VALUES = {
 }
 
 
-def reference(cls):
-    """The class as plain ``@dataclass`` would make it from the same fields."""
-    specs = []
-    for f in dataclasses.fields(cls):
-        if f.default is not dataclasses.MISSING:
-            specs.append((f.name, f.type, dataclasses.field(default=f.default)))
-        elif f.default_factory is not dataclasses.MISSING:
-            specs.append((f.name, f.type, dataclasses.field(default_factory=f.default_factory)))
-        else:
-            specs.append((f.name, f.type))
-    return dataclasses.make_dataclass(cls.__qualname__, specs, frozen=cls in FROZEN)
-
-
-def required(cls) -> dict:
-    return {
-        f.name: SAMPLE_VALUES[f.name]
-        for f in dataclasses.fields(cls)
-        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-    }
-
-
 @pytest.mark.parametrize("cls", CLASSES, ids=lambda c: c.__name__)
 def test_init_takes_the_fields_in_order_with_their_defaults(cls):
-    parameters = list(inspect.signature(cls.__init__).parameters.values())[1:]
-    fields = dataclasses.fields(cls)
-    assert [p.name for p in parameters] == [f.name for f in fields]
-    for parameter, f in zip(parameters, fields):
-        if f.default is not dataclasses.MISSING:
-            assert parameter.default == f.default
-        elif f.default_factory is dataclasses.MISSING:
-            assert parameter.default is inspect.Parameter.empty
+    assert_init_takes_the_fields(cls)
 
 
 @pytest.mark.parametrize("cls", CLASSES, ids=lambda c: c.__name__)
 def test_instances_behave_as_generated_dataclasses(cls):
-    ref = reference(cls)
-    args = required(cls)
-    mine, theirs, again = cls(**args), ref(**args), cls(**args)
-    assert vars(mine).keys() >= vars(theirs).keys()
-    assert {k: v for k, v in vars(mine).items() if k in vars(theirs)} == vars(theirs)
-    assert repr(mine) == repr(theirs)
-    assert mine == again and not (mine != again) and mine != theirs and mine != 5
-    assert (ref.__hash__ is None) == (cls.__hash__ is None)
-    for f in dataclasses.fields(cls):
-        if f.default_factory is not dataclasses.MISSING:
-            assert getattr(mine, f.name) == [] and getattr(mine, f.name) is not getattr(again, f.name)
-    changed = dataclasses.replace(mine, **{dataclasses.fields(cls)[0].name: "other"})
-    assert changed != mine and dataclasses.replace(mine) == mine
-    if cls in FROZEN:
-        assert hash(mine) == hash(theirs) == hash(again)
-        with pytest.raises(dataclasses.FrozenInstanceError):
-            setattr(mine, dataclasses.fields(cls)[0].name, "other")
-        with pytest.raises(dataclasses.FrozenInstanceError):
-            delattr(mine, dataclasses.fields(cls)[0].name)
+    assert_behaves_as_dataclass(cls, required(cls, SAMPLE_VALUES), cls in FROZEN, more_attributes=True)
 
 
 def test_span_is_frozen_and_hashable_and_new_span_makes_the_same():
