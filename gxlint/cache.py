@@ -14,8 +14,9 @@ template, rule options, limits) but not those that only change the output (forma
 Within a cache file, one entry per file (by absolute path): the path shown, the size and a SHA-256
 hash of the bytes — always computed, so an edit that keeps the size and the modification time is
 still seen; SHA-256 because processors hash it in hardware, twice as fast as BLAKE2b here — with the
-findings the per-file engine produced and the ``facts`` of cross-report rules (``check_related``
-runs on every run, over cached and fresh results alike), marshalled per entry so that a run over a
+findings the per-file engine produced, the ``facts`` of cross-report rules (``check_related``
+runs on every run, over cached and fresh results alike) and the file's inline suppression comments
+(which silence cross-report findings too), marshalled per entry so that a run over a
 few files of a large project unpacks only theirs. Dates are checked against today (a date "later
 than today"), so a cache file holds the findings of one day only.
 
@@ -53,7 +54,7 @@ from .engine import FileResult
 from .limits import DEFAULT_CAPS_MB, MB, oversize
 
 DIRECTORY_NAME = ".gxlint_cache"
-FORMAT = 2
+FORMAT = 3
 MAGIC = b"gxlint-cache\n"
 SUFFIX = ".cache"
 KEEP_FILES = 8  # cache files of other keys (older versions, other settings) kept in the directory
@@ -314,10 +315,10 @@ class ResultCache:
             _, _, _, start, end = entry
             if not (type(start) is int and type(end) is int and 0 <= start <= end <= len(self._findings)):
                 return None
-            packed, facts = marshal.loads(self._findings[start:end])
-            if not isinstance(facts, dict):
+            packed, facts, markers = marshal.loads(self._findings[start:end])
+            if not isinstance(facts, dict) or not isinstance(markers, tuple):
                 return None
-            return FileResult(path, _unpack(packed, path), facts=facts)
+            return FileResult(path, _unpack(packed, path), facts=facts, markers=markers)
         except Exception:  # a malformed entry is a miss
             return None
 
@@ -347,7 +348,7 @@ class ResultCache:
             return
         absolute, size, digest = pending
         try:  # only plain data is cached; a result holding anything else is linted every time
-            blob = marshal.dumps((tuple(_pack(d) for d in result.diagnostics), result.facts))
+            blob = marshal.dumps((tuple(_pack(d) for d in result.diagnostics), result.facts, tuple(result.markers)))
         except ValueError:
             return
         self._new[absolute] = (result.path, size, digest, blob)

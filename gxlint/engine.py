@@ -25,6 +25,7 @@ class FileResult(Record):
     report: Optional[Report] = None
     document: Optional[Document] = None
     facts: dict = field(default_factory=dict)  # per rule code: what cross-report rules need later
+    markers: tuple = ()  # the file's suppression comments, (line, text): they apply to cross-report findings too
 
     def __init__(
         self,
@@ -33,12 +34,14 @@ class FileResult(Record):
         report: Optional[Report] = None,
         document: Optional[Document] = None,
         facts: Optional[dict] = None,
+        markers: tuple = (),
     ) -> None:
         self.path = path
         self.diagnostics = [] if diagnostics is None else diagnostics
         self.report = report
         self.document = document
         self.facts = {} if facts is None else facts
+        self.markers = markers
 
 
 class Linter:
@@ -50,6 +53,9 @@ class Linter:
         self.rules: list[Rule] = [
             rule() for code, rule in sorted(registry.rules.items()) if settings.is_enabled(code) and not code.startswith("GX0")
         ]
+        # Their findings arrive after a file is finished: an inline suppression naming one of
+        # them cannot be judged unused (GX005) when the file's own findings are.
+        self.related_codes = frozenset(rule.code for rule in self.rules if hasattr(rule, "check_related"))
 
     def lint_path(self, path: str, display: Optional[str] = None) -> FileResult:
         display = display or path
@@ -120,6 +126,7 @@ class Linter:
         diagnostics with their ``path`` set. Their findings are added to the matching results.
         """
         by_path = {result.path: result for result in results}
+        silencers: dict[str, list] = {}  # path → its suppressing directives, parsed when first needed
         for rule in self.rules:
             check = getattr(rule, "check_related", None)
             if check is None:
@@ -139,6 +146,8 @@ class Linter:
             for diagnostic in found:
                 target = by_path.get(diagnostic.path)
                 if target is None or not self.settings.is_enabled(diagnostic.code) or self.settings.ignored_for_file(diagnostic.code, target.path):
+                    continue
+                if target.markers and _silenced(diagnostic, target, silencers):
                     continue
                 target.diagnostics.append(diagnostic)
                 target.diagnostics.sort(key=SORT_KEY)
@@ -165,11 +174,22 @@ class Linter:
             if decided[code]:
                 kept.append(diagnostic.with_path(result.path))
         if result.document is not None and result.document.markers:
-            kept = apply_suppressions(result.document, kept, self.settings)
+            result.markers = tuple(result.document.markers)
+            kept = apply_suppressions(result.document, kept, self.settings, pending=self.related_codes)
         if result.document is not None and result.document.kind in ("docx", "pdf"):
             kept = _with_locations(result.document, kept)
         result.diagnostics = sorted(kept, key=SORT_KEY)
         return result
+
+
+def _silenced(diagnostic: Diagnostic, target: FileResult, silencers: dict[str, list]) -> bool:
+    """Whether an inline suppression of the file ``diagnostic`` is about covers it."""
+    from .suppressions import directives
+
+    found = silencers.get(target.path)
+    if found is None:
+        found = silencers[target.path] = directives(list(target.markers))[0]
+    return any(directive.covers(diagnostic) for directive in found)
 
 
 def _with_locations(document: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:

@@ -137,8 +137,12 @@ def directives(markers: list[tuple[int, str]]) -> tuple[list[Directive], list[tu
     return suppressing, malformed
 
 
-def apply_suppressions(document, diagnostics: list[Diagnostic], settings) -> list[Diagnostic]:
-    """Drop diagnostics silenced by inline comments and report suppressions that silence nothing."""
+def apply_suppressions(document, diagnostics: list[Diagnostic], settings, pending: frozenset = frozenset()) -> list[Diagnostic]:
+    """Drop diagnostics silenced by inline comments and report suppressions that silence nothing.
+
+    ``pending``: codes whose findings are not known yet (cross-report rules, run after every file):
+    a suppression that may be meant for them is never reported as unused.
+    """
     suppressing, malformed = directives(list(getattr(document, "markers", None) or ()))
     kept: list[Diagnostic] = []
     for diagnostic in diagnostics:
@@ -161,7 +165,7 @@ def apply_suppressions(document, diagnostics: list[Diagnostic], settings) -> lis
     rule = UnusedSuppression()
     path = kept[0].path if kept else (diagnostics[0].path if diagnostics else path)
     stale: list[tuple[int, str, Optional[Directive]]] = [(line, why, None) for line, why in malformed]
-    stale += [(d.line, "", d) for d in suppressing if _unused_message(d, settings, path)]
+    stale += [(d.line, "", d) for d in suppressing if _unused_message(d, settings, path, pending)]
     # A GX005 finding can itself be silenced, by a comment naming GX005 or a blanket disable; that
     # use counts, so messages are made only once every use is known.
     reported = []
@@ -173,19 +177,22 @@ def apply_suppressions(document, diagnostics: list[Diagnostic], settings) -> lis
         if not silencers:
             reported.append((line, why, own))
     for line, why, own in reported:
-        message = why or _unused_message(own, settings, path)
+        message = why or _unused_message(own, settings, path, pending)
         if message:
             kept.append(_at(rule, line, message, path))
     return kept
 
 
-def _unused_message(directive: Directive, settings, path: str) -> str:
+def _unused_message(directive: Directive, settings, path: str, pending: frozenset = frozenset()) -> str:
     action = directive.action
     if directive.codes is None:
-        if directive.used or not _everything_checked(settings, path):
+        if directive.used or pending or not _everything_checked(settings, path):
             return ""
         return f"「gxlint: {action}」没有抑制任何问题，可以删除"
-    unused = [code for code in directive.codes if code not in directive.used and _checked(code, settings, path)]
+    unused = [
+        code for code in directive.codes
+        if code not in directive.used and _checked(code, settings, path) and not any(late.startswith(code) for late in pending)
+    ]
     if not unused:
         return ""
     if len(unused) == len(directive.codes):

@@ -77,3 +77,41 @@ def test_valid_count_that_follows(tmp_path, capsys):
 def test_one_report_alone_is_not_compared(tmp_path, capsys):
     (tmp_path / "only.txt").write_text(SEEDS["changde"].read_text(encoding="utf-8"), encoding="utf-8")
     assert run(tmp_path, capsys, "GX220,GX221") == (0, [])
+
+
+def _suppressed_pair(tmp_path, comment):
+    """Seed 002 as a Markdown pair whose GX220 finding (line 146 of this year's copy, 自然人 = 0
+    against last year's 2) comes right after ``comment``."""
+    text = SEEDS["xunyang"].read_text(encoding="utf-8")
+    last = text.replace("2023", "2022").split("\n")
+    last[523] = last[523].replace("0", "2", 1)
+    (tmp_path / "2022.md").write_text("\n".join(last), encoding="utf-8")
+    this = text.split("\n")
+    this.insert(145, comment)
+    (tmp_path / "2023.md").write_text("\n".join(this), encoding="utf-8")
+
+
+def test_an_inline_suppression_silences_a_cross_report_finding(tmp_path, capsys):
+    _suppressed_pair(tmp_path, "<!-- gxlint: disable-next-line GX220 -->")
+    cache = tmp_path / "cache"
+    for options in ([], ["--jobs", "2"], ["--cache-dir", str(cache)], ["--cache-dir", str(cache)]):
+        # cold, in worker processes, and twice through the cache (filled, then read)
+        status = main([str(tmp_path / "2022.md"), str(tmp_path / "2023.md"), "--select", "GX220,GX005",
+                       "--format", "json", *options])
+        assert (status, json.loads(capsys.readouterr().out)) == (0, []), options  # neither GX220 nor a GX005
+
+
+def test_the_same_pair_without_the_comment_is_reported(tmp_path, capsys):
+    _suppressed_pair(tmp_path, "<!-- an ordinary comment -->")
+    status, found = run(tmp_path, capsys, "GX220,GX005")
+    assert status == 1 and [(path, line, code) for path, line, _, code, _ in found] == [("2023.md", 147, "GX220")]
+
+
+def test_a_suppression_of_a_cross_report_rule_is_never_called_unused(tmp_path, capsys):
+    # Nothing to silence (the years agree), yet GX220's findings are only known after every file:
+    # the comment cannot be proved stale, so no GX005 (a missed stale comment, never a false one).
+    write_pair(tmp_path, "xunyang", 2022, 2023, {})
+    text = (tmp_path / "2023.txt").read_text(encoding="utf-8").split("\n")
+    text.insert(145, "<!-- gxlint: disable-next-line GX220 -->")
+    (tmp_path / "2023.txt").write_text("\n".join(text), encoding="utf-8")
+    assert run(tmp_path, capsys, "GX220,GX005") == (0, [])
