@@ -25,3 +25,13 @@ def test_lines_are_numbered_from_one_and_markers_kept():
     assert [(line.text, line.number, line.origin_line) for line in document.lines] == [
         ("一、总体情况", 1, 1), ("正文<!-- gxlint: disable=GX101 -->", 2, 2)]
     assert document.markers == [(2, "disable=GX101")] and document.newline == "\r\n"
+
+
+def test_a_byte_order_mark_inside_the_file_is_dropped_and_columns_still_point_into_the_file():
+    # a second file's BOM where two files were joined, and a stray one inside a line
+    document = read("一、总体情况\n\ufeff\ufeff本机关,,落实。\n正\ufeff文\n".encode(), "r.txt")
+    second, third = document.lines[1], document.lines[2]
+    assert second.text == "本机关,,落实。" and second.origin_column == 3
+    assert second.span(3, 5).column == 6  # ",," is the 6th character of the line in the file
+    assert third.text == "正文" and third.origin_column == 1
+    assert document.lines[0].origin_column == 1

@@ -35,11 +35,25 @@ def read(data: bytes, path: str) -> Document:
         raise ReadError("文件没有任何文字 (no text)")
     raw_lines, newline = split_lines(text)
     kind = "markdown" if os.path.splitext(path)[1].lower() in (".md", ".markdown") else "text"
-    if "\ufeff" in text:  # a BOM pasted mid-file (files joined together) is not text
-        raw_lines = [t.replace("\ufeff", "") for t in raw_lines]
     numbers = range(1, len(raw_lines) + 1)
     lines = list(map(Line, raw_lines, numbers, numbers))  # Line(text, i, i), without a Python loop
+    if "\ufeff" in text:  # a BOM pasted mid-file (files joined together) is not text
+        _drop_byte_order_marks(lines)
     markers = [
         (line.number, m.group(1)) for line in lines if "gxlint" in line.text for m in _MARKER.finditer(line.text)
     ] if "gxlint" in text else []  # one scan of the text in C spares most files the loop over lines
     return Document(path, kind, lines, decoded.encoding, newline, decoded.bom, markers)
+
+
+def _drop_byte_order_marks(lines: list[Line]) -> None:
+    """Remove U+FEFF from the lines' text. Where it leads the line (the usual case: the start of a
+    file joined onto another), the text starts that many columns later in the user's file, so
+    findings keep pointing at the right column; a mark inside a line is dropped as well (columns
+    after it on that line are then one short, as for any character gxlint removes)."""
+    for line in lines:
+        text = line.text
+        if "\ufeff" not in text:
+            continue
+        stripped = text.lstrip("\ufeff")
+        line.origin_column += len(text) - len(stripped)
+        line.text = stripped.replace("\ufeff", "")
