@@ -48,17 +48,21 @@ def compile(source: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - re.
         return re.compile(source, flags)
     key = (source, flags)
     entry = _table.get(key)
+    fresh = entry is None
+    if fresh:
+        try:
+            entry = _entry(source, flags)
+        except Exception:  # a bad pattern or flag: re.compile raises the error users expect
+            return re.compile(source, flags)
     try:
-        if entry is None:
-            entry = _entry(source, flags)  # a bad pattern raises re.error, as from re.compile
-            _table.put(key, entry)
-        return cast("re.Pattern[str]", _sre.compile(source, *entry))
-    except re.error:
-        raise
+        pattern = _sre.compile(source, *entry)
     except Exception:  # internals not as expected: never worse than re.compile, and stop trying
         _usable = False
         _table.discard_new()
         return re.compile(source, flags)
+    if fresh:
+        _table.put(key, entry)
+    return cast("re.Pattern[str]", pattern)
 
 
 def lazy(source: str, flags: int = 0) -> re.Pattern[str]:

@@ -155,3 +155,10 @@ def test_any_pattern_compiles_as_re_compile_does(source, flags):
     entry = regexes._entry(source, flags)  # what would be stored, rebuilt as a later run does
     rebuilt = regexes._sre.compile(source, *entry)
     assert rebuilt == expected and rebuilt.groupindex == expected.groupindex
+
+
+def test_a_flag_re_refuses_raises_as_from_re_compile_and_the_cache_stays_usable(fresh):
+    with pytest.raises(ValueError):
+        regexes.compile(r"\d+", re.LOCALE)  # LOCALE is for bytes patterns only
+    assert regexes._usable is True
+    _same(regexes.compile(r"\w+", re.ASCII), r"\w+", re.ASCII)
