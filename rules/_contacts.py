@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Optional
+from typing import Iterator, Optional
 
 from gxlint import regexes
 from gxlint._data import load_toml
@@ -122,16 +122,50 @@ def _zones(folded: str) -> list[tuple[str, str, int, int]]:
     return zones
 
 
+_NO_ZONES: tuple = ()
+
+
+def _zones_of_each(texts: list[str]) -> list:
+    """:func:`_zones` of each of ``texts``, found with one search of them joined by newlines.
+
+    Most paragraphs hold no label, and a search per paragraph costs more than the labels found:
+    one pass over the report, each label then placed in its paragraph. No label holds a newline,
+    so the labels found are those of each paragraph searched alone; offsets are the paragraph's.
+    """
+    found = [_NO_ZONES] * len(texts)
+    joined = "\n".join(texts)
+    labels = list(_LABEL.finditer(joined))
+    if not labels:
+        return found
+    index, base, limit = 0, 0, len(texts[0])
+    zones: list = []
+    for number, match in enumerate(labels):
+        at = match.start()
+        if at > limit:
+            while at > limit:
+                index += 1
+                base = limit + 1
+                limit = base + len(texts[index])
+            zones = []
+        if not zones:
+            found[index] = zones
+        following = labels[number + 1].start() if number + 1 < len(labels) else limit
+        end = following if following < limit else limit
+        stop = _ZONE_STOP.search(joined, match.end(), end)
+        label = match.group("label")
+        zones.append((label, _LABEL_KINDS[label], match.end() - base, (stop.start() if stop else end) - base))
+    return found
+
+
 class _Reading:
     """One report's paragraphs, each width-folded and cut into labelled stretches once; each kind of
     contact value is found in them once per report (``per_report``) however many rules ask for it."""
 
     def __init__(self, report: Report) -> None:
         self.report = report
-        self.paragraphs = []
-        for paragraph in report.paragraphs():
-            folded = fold(paragraph.text)
-            self.paragraphs.append((paragraph, folded, _zones(folded)))
+        paragraphs = list(report.paragraphs())
+        texts = [fold(paragraph.text) for paragraph in paragraphs]
+        self.paragraphs = list(zip(paragraphs, texts, _zones_of_each(texts))) if texts else []
 
 
 _reading = per_report(_Reading)  # the contact rules run one after another on the same report
@@ -315,14 +349,65 @@ def _url_pattern() -> re.Pattern:
     )
 
 
-# Every web address has a slash (after its scheme) or a www: paragraphs with neither are skipped.
-# The slashes are looked for as text, which is faster than a pattern that has to try the www
-# (case folded) at every position as well.
+# Every web address has a slash (after its scheme) or a www, so the pattern is only tried from
+# where one may begin. Slashes are looked for as text, which is far faster than a pattern trying
+# each position; a www is looked for only in text that has a w.
 _WWW = regexes.compile(r"(?i:www)")
+# What may stand between the start of an address and the slash after its scheme: the scheme's
+# letters (as ``(?i)[a-z]`` matches them), spaces, and ``:``/``;``.
+_SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ\u0130\u0131\u017f\u212a:;")
 
 
 def _may_hold_url(folded: str) -> bool:
-    return "/" in folded or "\\" in folded or _WWW.search(folded) is not None
+    """Cheap text tests that most paragraphs fail: no slash and no w, no address."""
+    return "/" in folded or "\\" in folded or "w" in folded or "W" in folded
+
+
+_WWW_FORMS = frozenset({"www", "wwW", "wWw", "wWW", "Www", "WwW", "WWw", "WWW"})  # (?i:www): no other letter folds to w
+
+
+def _next_anchor(folded: str, position: int) -> int:
+    """The first slash, backslash or www at or after ``position``; -1 when there is none."""
+    found = -1
+    for at in (folded.find("/", position), folded.find("\\", position), _next_www(folded, position)):
+        if at >= 0 and (found < 0 or at < found):
+            found = at
+    return found
+
+
+def _next_www(folded: str, position: int) -> int:
+    while True:
+        lower, upper = folded.find("w", position), folded.find("W", position)
+        at = upper if lower < 0 or 0 <= upper < lower else lower
+        if at < 0 or folded[at : at + 3] in _WWW_FORMS:
+            return at
+        position = at + 1
+
+
+def _url_matches(folded: str) -> Iterator[re.Match]:
+    """What ``_url_pattern().finditer(folded)`` finds, tried only where an address may begin.
+
+    An address holds a slash after its scheme or starts with www. So it starts at a www, or in the
+    run of scheme characters right before a slash; the pattern is tried at those places alone, in
+    order, instead of at every character of a paragraph that is mostly Chinese.
+    """
+    pattern = _url_pattern()
+    position = 0  # where the last address ended: no earlier place is tried again
+    while True:
+        anchor = _next_anchor(folded, position)
+        if anchor < 0:
+            return
+        start = anchor
+        while start > position and (folded[start - 1] in _SCHEME_CHARS or folded[start - 1].isspace()):
+            start -= 1
+        for at in range(start, anchor + 1):
+            match = pattern.match(folded, at)
+            if match is not None:
+                yield match
+                position = match.end()
+                break
+        else:
+            position = anchor + 1
 
 
 _SPACE = regexes.compile(r"\s")
@@ -355,7 +440,7 @@ def _find_web_addresses(reading: _Reading) -> list[WebAddress]:
     for paragraph, folded, _ in reading.paragraphs:
         if not _may_hold_url(folded):
             continue
-        for match in _url_pattern().finditer(folded):
+        for match in _url_matches(folded):
             scheme = (match.group("scheme") or "").lower()
             if scheme and not _scheme_like(scheme):
                 continue
