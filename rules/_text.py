@@ -10,7 +10,7 @@ import functools
 import itertools
 import re
 from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import Callable, Iterable, Optional
 
 from gxlint import regexes
 from gxlint._data import load_toml
@@ -141,6 +141,32 @@ def units_matching(pattern: re.Pattern, joined: Optional[str], count: int, backw
     if joined is None:
         return [True] * count
     flags = [False] * count
+    _mark_units(pattern, joined, flags, backwards)
+    return flags
+
+
+def units_matching_any(
+    patterns: Iterable[tuple[str, re.Pattern]], joined: Optional[str], count: int, backwards: bool = False
+) -> list[bool]:
+    """``units_matching`` for the alternation of ``patterns``, each given with the literal it opens with.
+
+    A pattern that opens with a class makes the search test the class at every character; one
+    that opens with a literal lets it skip to the next copy of that literal at the speed of
+    ``str.find``, and a literal the text does not hold costs no search at all. Splitting a class
+    of marks into one pattern per mark makes the searches several times cheaper.
+    """
+    if joined is None:
+        return [True] * count
+    flags = [False] * count
+    for literal, pattern in patterns:
+        if literal in joined:
+            _mark_units(pattern, joined, flags, backwards)
+    return flags
+
+
+def _mark_units(pattern: re.Pattern, joined: str, flags: list[bool], backwards: bool) -> None:
+    """Set the flag of each unit of ``joined`` where ``pattern`` starts a match (``units_matching``)."""
+    count = len(flags)
     index = start = 0  # the unit the search starts in, and where it starts
     match = pattern.search(joined)
     while match is not None:
@@ -151,7 +177,6 @@ def units_matching(pattern: re.Pattern, joined: Optional[str], count: int, backw
             break
         index += 1
         match = pattern.search(joined, start)  # the rest of a unit let through is not needed
-    return flags
 
 
 def _text_units(report: Report) -> tuple[TextUnit, ...]:

@@ -32,7 +32,7 @@ from ._text import (
     quote,
     replace_fix,
     text_units,
-    units_matching,
+    units_matching_any,
 )
 
 # A unit of two to ten characters written twice, starting with a Chinese character or an opening
@@ -43,6 +43,10 @@ _PHRASE = regexes.compile(r"([^\x00-\x27\x29-\x7f].{1,9}?)\1", re.S)
 # 局长（主任）主任: a word in brackets written again after them; the word's characters are checked
 # to be Chinese by ``_bracketed`` (for the same reason).
 _BRACKETED = regexes.compile(r"[（(]([^)）]{2,10})[)）]\1")
+_BRACKETED_HINTS = (
+    ("（", regexes.compile(r"（([^)）]{2,10})[)）]\1")),
+    ("(", regexes.compile(r"\(([^)）]{2,10})[)）]\1")),
+)  # ``_BRACKETED``, one per bracket, for the joined units (as ``_SENTENCE_TAIL_HINTS``)
 _LONGEST_PHRASE = 10
 _RUNS = tuple(b"\0" * length for length in range(_LONGEST_PHRASE + 1))  # index: a repeat's length
 _CLAUSE = r"[^，,。！？；!?;]+[，,。！？；!?;]*"  # compiled by ``_pattern`` for the few paragraphs that need it
@@ -52,11 +56,21 @@ _CLAUSE = r"[^，,。！？；!?;]+[，,。！？；!?;]*"  # compiled by ``_pat
 # each opens with a plain class, so that the search skips to the marks.
 _SENTENCE_TAIL_HINT = regexes.compile(r"([。！？；!?;][。！？；!?;]*+[^。！？；!?;]++)\1")
 _CLAUSE_TAIL_HINT = regexes.compile(r"([，,。！？；!?;][，,。！？；!?;]*+[^，,。！？；!?;]++)\1")
+# The same searches, one per mark, for the joined units (``units_matching_any``): after ``_key``
+# only full-width marks are left, and a search that opens with a literal skips to it far faster
+# than one that tests a class at every character.
+_SENTENCE_TAIL_HINTS = tuple(
+    (mark, regexes.compile(f"({mark}[。！？；!?;]*+[^。！？；!?;]++)\\1")) for mark in "。！？；"
+)
+_CLAUSE_TAIL_HINTS = tuple(
+    (mark, regexes.compile(f"({mark}[，,。！？；!?;]*+[^，,。！？；!?;]++)\\1")) for mark in "，。！？；"
+)
 _CLAUSE_MARKS = frozenset("，,、。！？；!?;")
 _NUMERALS = "一二三四五六七八九十百零〇两"
 _MARKS = "，,。！？；!?; \u3000"
 _NOT_TEXT = ((",", "，"), (";", "；"), (":", "："), ("?", "？"), ("!", "！"), ("(", "（"), (")", "）"), (" ", ""), ("\u3000", ""))
 _NOT_TEXT_CHARS = regexes.compile("[,;:?!() \u3000]")
+_SENTENCE_BODY = regexes.compile("[^。！？；!?;]+")  # a sentence without its final marks
 
 
 def _key(text: str) -> str:
@@ -185,9 +199,9 @@ def _leads(texts: list[str], joined: Optional[str]) -> list[_Leads]:
     backwards = _key(joined)[::-1]  # ``_key`` leaves NUL alone and changes one character at a time
     flags = zip(
         _may_repeat(texts, joined),
-        units_matching(_BRACKETED, joined, len(texts)),
-        units_matching(_SENTENCE_TAIL_HINT, backwards, len(texts), backwards=True),
-        units_matching(_CLAUSE_TAIL_HINT, backwards, len(texts), backwards=True),
+        units_matching_any(_BRACKETED_HINTS, joined, len(texts)),
+        units_matching_any(_SENTENCE_TAIL_HINTS, backwards, len(texts), backwards=True),
+        units_matching_any(_CLAUSE_TAIL_HINTS, backwards, len(texts), backwards=True),
     )
     return [_Leads(*flag) if any(flag) else _NOWHERE for flag in flags]
 
@@ -447,7 +461,11 @@ class RepeatedSentence(Rule):
 
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
         minimum = int(ctx.options.get("min_chars", 10))
+        # two copies of at least ``minimum`` characters and a sentence between them
+        shortest = 2 * max(minimum, 1) + 1
         for unit in text_units(report):
+            if len(unit.text) < shortest or (minimum > 0 and _distinct_sentences(unit.text)):
+                continue
             sentences = unit.sentences
             if len(sentences) < 3:
                 continue  # the copies of a sentence must have another between them
@@ -469,6 +487,19 @@ class RepeatedSentence(Rule):
                         f"句子重复：「{quote(sentence, 30)}」在本段前文（第 {span.line} 行第 {span.column} 列）已出现过",
                         snippet=sentence,
                     )
+
+
+def _distinct_sentences(text: str) -> bool:
+    """Whether no two sentences of ``text`` share a key (``_key`` less the final marks) that is not empty.
+
+    ``_key`` turns marks into marks and other characters into others, or drops them (spaces), so
+    the key of each sentence, less its final marks, is one of the runs of ``_key(text)`` between
+    sentence marks — the runs, in order, of the sentences whose key is not empty. One search of
+    the whole text tells most paragraphs apart from those that may repeat a sentence, without
+    ``_key`` for each sentence.
+    """
+    bodies = _SENTENCE_BODY.findall(_key(text))
+    return len(set(bodies)) == len(bodies)
 
 
 RULES = (RepeatedText, RepeatedSentence)

@@ -110,9 +110,10 @@ def test_fix_deletes_the_second_copy_only_with_unsafe_fixes(tmp_path):
     assert fixed(tmp_path, text, ["GX501"], unsafe=True) == prose("督促处置市长热线、市长信箱等。加强资金管理。")
 
 
-# Characters that make repeats likely in random text: a few Chinese characters, brackets, marks,
-# ASCII, NUL and a character beyond the BMP; 资 and D, 一 and NUL share the low byte of their code.
-_ALPHABET = "资金一丁的（()，。 ,;D0\x00\U00020000"
+# Characters that make repeats likely in random text: a few Chinese characters, brackets, marks
+# (each searched for on its own in the joined units), ASCII, NUL and a character beyond the BMP;
+# 资 and D, 一 and NUL share the low byte of their code.
+_ALPHABET = "资金一丁的（()），。？！ ,;?D0\x00\U00020000"
 
 
 def _found_everywhere_and_with_leads(texts):
@@ -144,3 +145,17 @@ def test_the_searches_skipped_in_a_unit_would_find_nothing_there_in_long_text():
         texts = ["".join(chooser.choices(_ALPHABET, k=chooser.randrange(300))) for _ in range(count)]
         full, led = _found_everywhere_and_with_leads(texts)
         assert full == led
+
+
+@given(st.text(alphabet=_ALPHABET + "。！？；!?:\u3000", max_size=60))
+@settings(max_examples=500, deadline=None)
+def test_the_sentence_keys_are_the_runs_between_marks_of_the_keyed_text(text):
+    """GX502 tells a paragraph with no repeated sentence from one search of its keyed text: the
+    keys of its sentences that are not empty are exactly the runs of that text between marks."""
+    from gxlint_rules._text import SENTENCE
+    from gxlint_rules.duplication import _SENTENCE_BODY, _distinct_sentences, _key
+
+    keys = [key for key in (_key(sentence).rstrip("。！？；") for sentence in SENTENCE.findall(text)) if key]
+    assert _SENTENCE_BODY.findall(_key(text)) == keys
+    assert _distinct_sentences(text) == (len(set(keys)) == len(keys))
+
