@@ -224,12 +224,37 @@ def _find_phones(reading: _Reading) -> list[Found]:
                 position = separator.end()
         if "-" not in folded:
             continue  # a shaped landline has its dash
-        for shaped in _phone_patterns()[4].finditer(folded):
+        for shaped in _shaped_landlines(folded):
             if not any(a <= shaped.start() < b for a, b in covered):
                 zone_id += 1
                 a, b = shaped.start(), shaped.end()
                 found.append(Found("phone", paragraph.text[a:b], folded[a:b], a, b, "", paragraph, zone_id))
     return found
+
+
+def _shaped_landlines(folded: str) -> Iterator[re.Match]:
+    """What the shaped-landline pattern's ``finditer`` finds, tried only before each dash.
+
+    A landline shaped ``0xxx-xxxxxxx`` starts in the run of digits, brackets and spaces right
+    before its dash; the pattern is tried there alone, in order, instead of at every character.
+    """
+    pattern = _phone_patterns()[4]
+    position = 0  # where the last landline ended: no earlier place is tried again
+    while True:
+        dash = folded.find("-", position)
+        if dash < 0:
+            return
+        start = dash
+        while start > position and (folded[start - 1] in "()" or folded[start - 1].isdigit() or folded[start - 1].isspace()):
+            start -= 1
+        for at in range(start, dash):
+            match = pattern.match(folded, at)
+            if match is not None:
+                yield match
+                position = match.end()
+                break
+        else:
+            position = dash + 1
 
 
 def _may_continue(report: Report, folded: str, end: int) -> bool:

@@ -23,7 +23,16 @@ def _wide(char: str) -> bool:
 
 @lru_cache(maxsize=4096)  # reports write the same template labels again and again
 def _has_stray_space(label: str) -> bool:
-    """Whether a run of spaces stands between two wide characters (U+3000 is both a space and wide)."""
+    """Whether a run of spaces stands between two wide characters (U+3000 is both a space and wide).
+
+    Most labels hold no space at all: that is looked for as text first, which is far cheaper
+    than walking the label character by character."""
+    if " " not in label and "\u3000" not in label and "\t" not in label and "\u00a0" not in label:
+        return False
+    return _walk_for_stray_space(label)
+
+
+def _walk_for_stray_space(label: str) -> bool:
     size = len(label)
     for index, char in enumerate(label):
         if char not in _SPACES or index == 0 or not _wide(label[index - 1]):

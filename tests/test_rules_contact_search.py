@@ -17,7 +17,7 @@ _PIECES = [
     "办", "受理", "服务", "电", "网", "：", ":", ";", "。", "，", " ", "\u3000", "\n", "\t",
     "0736-7312309", "12345", "@", "163.com", ".", ",", "/", "//", "\\", "http", "https", "htp", "ftp",
     "www", "WWW", "wWw", "w", "W", "gov.cn", "cn", "a", "Z", "9", "\u0130", "\u0131", "\u017f", "\u212a",
-    "信息公开", "（", "(", ")", "-",
+    "信息公开", "（", "(", ")", "-", "0", "010", "0736", "7312309", "12345678", "\u0663", "--",
 ]
 _TEXT = st.lists(st.sampled_from(_PIECES), max_size=25).map("".join)
 
@@ -43,3 +43,10 @@ def test_paragraphs_without_url_hints_hold_no_address(text):
 @given(st.lists(_TEXT, max_size=6))
 def test_zones_of_each_paragraph_found_in_one_search(texts):
     assert [list(zones) for zones in _contacts._zones_of_each(texts)] == [_contacts._zones(t) for t in texts]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_TEXT)
+def test_shaped_landlines_are_the_patterns_finditer(text):
+    pattern = _contacts._phone_patterns()[4]
+    assert _match_facts(_contacts._shaped_landlines(text)) == _match_facts(pattern.finditer(text))

@@ -6,7 +6,10 @@ Expected lines were read by hand from the texts below and from the seed reports.
 from __future__ import annotations
 
 import pytest
+from gxlint_rules import drift_spacing
 from gxlint_rules._table_drift import table_drift
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gxlint.config import Settings
 from gxlint.diagnostics import Severity
@@ -339,3 +342,12 @@ def test_note_altered():
 def test_note_in_half_width_punctuation_is_the_same_note():
     for name in SEEDS:  # every seed writes it with half-width brackets, colon and commas
         assert codes(seed(name), "GX409") == [] and codes(seed(name), "GX410") == [], name
+
+
+_LABEL_CHARS = st.sampled_from(["商", "业", "企", "（", "）", "、", "a", "1", " ", "\u3000", "\t", "\u00a0", "\uff08", "\u303f"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_LABEL_CHARS, max_size=12).map("".join))
+def test_stray_space_text_test_agrees_with_the_walk(label):
+    assert drift_spacing._has_stray_space(label) == drift_spacing._walk_for_stray_space(label)

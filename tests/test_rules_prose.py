@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+from types import SimpleNamespace
 
 import pytest
-from gxlint_rules import _dates, _prose, prose_tables, references
+from gxlint_rules import _dates, _prose, prose_numbers, prose_tables, references
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gxlint.diagnostics import Severity
 from gxlint.testing import lint_text
@@ -298,3 +301,14 @@ def test_value_classes_behave_as_generated_dataclasses(cls, frozen):
         assert hash(mine) == hash(theirs)
         with pytest.raises(dataclasses.FrozenInstanceError):
             setattr(mine, names[0], "other")
+
+
+_PROSE_PIECES = st.sampled_from(["信息", "申请", "条", "件", "文件", "份", "公开", "，", "。", "\n", "其中", "3", "政策解读", "篇"])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.lists(_PROSE_PIECES, max_size=8).map("".join), max_size=6))
+def test_hinted_paragraphs_are_those_the_hint_is_found_in(texts):
+    paragraphs = [SimpleNamespace(text=text) for text in texts]
+    expected = [p for p in paragraphs if prose_numbers._LOST_HINT.search(p.text)]
+    assert prose_numbers._hinted(paragraphs) == expected
