@@ -17,7 +17,7 @@ from gxlint.normalize import words_key
 from gxlint.records import NEW_LIST, Record
 from gxlint.templates import Template, get_template
 
-from ._common import TABLE_NAMES, same_words
+from ._common import TABLE_NAMES
 
 SUBTOTAL_COLUMNS = ("小计", "法人或其他组织小计")
 PAIR_SIMILARITY = 60.0
@@ -96,7 +96,7 @@ def _reworded(match: LabelMatch, canonical: str) -> bool:
     glued = len(raw) > len(key) and raw.endswith(key)  # a group label glued in front by PDF text
     # A binder that matched a join of two cells may record only the first as written (表四's
     # 「审结」+「未经复议直接起诉」): a label sharing nothing with the template's is not its rewording.
-    return not glued and not same_words(match.raw, canonical) and _similarity(raw, key) >= PAIR_SIMILARITY
+    return not glued and raw != key and _similarity(raw, key) >= PAIR_SIMILARITY  # raw != key: not the same words
 
 
 def _similarity(a: str, b: str) -> float:
