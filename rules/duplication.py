@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Optional, Sequence
+from typing import Iterable, Iterator, Optional, Sequence, Union
 
 from gxlint import regexes
 from gxlint.diagnostics import Diagnostic, Fix, Severity
@@ -48,6 +49,7 @@ _BRACKETED_HINTS = (
     ("(", regexes.compile(r"\(([^)）]{2,10})[)）]\1")),
 )  # ``_BRACKETED``, one per bracket, for the joined units (as ``_SENTENCE_TAIL_HINTS``)
 _LONGEST_PHRASE = 10
+_MOST_STARTS = 24  # places where a unit may repeat a phrase tried one by one (``_phrase_starts``)
 _RUNS = tuple(b"\0" * length for length in range(_LONGEST_PHRASE + 1))  # index: a repeat's length
 _CLAUSE = r"[^，,。！？；!?;]+[，,。！？；!?;]*"  # compiled by ``_pattern`` for the few paragraphs that need it
 # A sentence (or clause) that ends like the one before it leaves, in the reversed text with
@@ -168,15 +170,22 @@ class _Leads(FrozenRecord):
     joined by NUL, and only the units where it matches are searched one by one: a few calls at
     C speed instead of several Python calls per unit. A match that straddles two units only lets
     a unit through; every match inside a unit is also a match of the joined text.
+
+    ``phrases`` may also be the offsets where ``_PHRASE`` may match (``_phrase_starts``): the
+    pattern is then tried there only, not searched for through the whole unit.
     """
 
-    phrases: bool = True
+    phrases: Union[bool, tuple[int, ...]] = True
     bracketed: bool = True
     sentence_tails: bool = True
     clause_tails: bool = True
 
     def __init__(
-        self, phrases: bool = True, bracketed: bool = True, sentence_tails: bool = True, clause_tails: bool = True
+        self,
+        phrases: Union[bool, tuple[int, ...]] = True,
+        bracketed: bool = True,
+        sentence_tails: bool = True,
+        clause_tails: bool = True,
     ) -> None:
         fields = self.__dict__
         fields["phrases"] = phrases
@@ -185,7 +194,7 @@ class _Leads(FrozenRecord):
         fields["clause_tails"] = clause_tails
 
     def __bool__(self) -> bool:
-        return self.phrases or self.bracketed or self.sentence_tails or self.clause_tails
+        return bool(self.phrases) or self.bracketed or self.sentence_tails or self.clause_tails
 
 
 _EVERYWHERE = _Leads()
@@ -198,7 +207,7 @@ def _leads(texts: list[str], joined: Optional[str]) -> list[_Leads]:
         return [_EVERYWHERE] * len(texts)
     backwards = _key(joined)[::-1]  # ``_key`` leaves NUL alone and changes one character at a time
     flags = zip(
-        _may_repeat(texts, joined),
+        _phrase_starts(texts, joined),
         units_matching_any(_BRACKETED_HINTS, joined, len(texts)),
         units_matching_any(_SENTENCE_TAIL_HINTS, backwards, len(texts), backwards=True),
         units_matching_any(_CLAUSE_TAIL_HINTS, backwards, len(texts), backwards=True),
@@ -206,8 +215,8 @@ def _leads(texts: list[str], joined: Optional[str]) -> list[_Leads]:
     return [_Leads(*flag) if any(flag) else _NOWHERE for flag in flags]
 
 
-def _may_repeat(texts: list[str], joined: str) -> list[bool]:
-    """For each unit, whether ``_PHRASE`` may match in it.
+def _phrase_starts(texts: list[str], joined: str) -> list[Union[bool, tuple[int, ...]]]:
+    """For each unit, the offsets where ``_PHRASE`` may match: False for none, True for too many.
 
     The pattern tries up to nine lengths at every character, which made it the costliest search
     of the rule. A unit of ``L`` characters written twice is a run of ``L`` places where the text
@@ -215,9 +224,12 @@ def _may_repeat(texts: list[str], joined: str) -> list[bool]:
     points. Those bytes of the joined units are read as one integer, and for each length the
     integer XOR itself shifted by ``L`` bytes has a run of ``L`` zero bytes wherever the text may
     repeat: a few big-integer operations and ``bytes.find`` at C speed. Places that only share
-    low bytes are let through too; the pattern decides in the units let through.
+    low bytes are let through too; the pattern decides there. A unit with more than
+    ``_MOST_STARTS`` such places (a rule of dashes) is searched through instead.
     """
-    flags = [False] * len(texts)
+    count = len(texts)
+    found_at: list[Optional[list[int]]] = [None] * count
+    everywhere = [False] * count
     starts: list[int] = []
     size = 0
     for text in texts:
@@ -231,11 +243,37 @@ def _may_repeat(texts: list[str], joined: str) -> list[bool]:
         found = shifted.find(run)
         while found != -1:
             index = bisect.bisect_right(starts, found) - 1
-            flags[index] = True
-            if index + 1 == len(starts):
+            offsets = found_at[index]
+            if offsets is None:
+                offsets = found_at[index] = []
+            if not everywhere[index]:
+                offsets.append(found - starts[index])
+                if len(offsets) <= _MOST_STARTS:
+                    found = shifted.find(run, found + 1)
+                    continue
+                everywhere[index] = True
+            if index + 1 == count:
                 break
-            found = shifted.find(run, starts[index + 1])  # the rest of a unit let through is not needed
-    return flags
+            found = shifted.find(run, starts[index + 1])  # the rest of a unit searched through is not needed
+    return [
+        True if anywhere else tuple(sorted(set(offsets))) if offsets else False
+        for anywhere, offsets in zip(everywhere, found_at)
+    ]
+
+
+def _next_phrase(text: str, position: int, starts: Optional[tuple[int, ...]]) -> Optional[re.Match]:
+    """``_PHRASE.search(text, position)``, trying only ``starts`` when they are known.
+
+    The pattern holds no anchor or look-behind, so where a search finds it first is the first
+    of ``starts`` (a superset of the places it matches) where it matches.
+    """
+    if starts is None:
+        return _PHRASE.search(text, position)
+    for start in itertools.islice(starts, bisect.bisect_left(starts, position), None):
+        match = _PHRASE.match(text, start)
+        if match is not None:
+            return match
+    return None
 
 
 def _all_repeats(units: Sequence[TextUnit], allowed: _Allowed) -> Iterator[tuple[TextUnit, _Repeat]]:
@@ -264,11 +302,12 @@ def _repeats(text_unit: TextUnit, allowed: _Allowed, leads: _Leads = _EVERYWHERE
         return any(a <= start and end <= b for a, b in covered)
 
     found: dict[int, _Repeat] = {}
-    match = _PHRASE.search(text) if leads.phrases else None
+    starts = None if leads.phrases is True else leads.phrases or ()
+    match = _next_phrase(text, 0, starts) if leads.phrases else None
     while match is not None:
         start = match.start()
         if not _phrase_start(text[start]):
-            match = _PHRASE.search(text, start + 1)
+            match = _next_phrase(text, start + 1, starts)
             continue
         unit = match.group(1)
         length = len(unit)
@@ -284,7 +323,7 @@ def _repeats(text_unit: TextUnit, allowed: _Allowed, leads: _Leads = _EVERYWHERE
         needed = 2 if _CLAUSE_MARKS.isdisjoint(unit) else 4
         if has_cjk(unit, needed) and not allowed.allows(unit) and not permitted(start, end):
             found.setdefault(start, _Repeat(start, unit, start + length, end, (end - start) // length))
-        match = _PHRASE.search(text, end)
+        match = _next_phrase(text, end, starts)
     if leads.bracketed:
         _bracketed(text, found)
     for pattern, char in allowed.singles:
@@ -392,10 +431,11 @@ class RepeatedText(Rule):
         """The same paragraph twice, with only blank lines between."""
         blank = _BlankLines(report)
         previous: Optional[Paragraph] = None
+        previous_text = ""  # of ``previous``, stripped: each text is stripped once
         paragraphs = [p for p in report.paragraphs() if p.lines]
         for paragraph in sorted(paragraphs, key=lambda p: (p.lines[0].origin_line, p.lines[0].origin_column)):
-            if previous is not None and _same_paragraph(previous, paragraph, blank):
-                text = paragraph.text.strip()
+            text = paragraph.text.strip()
+            if text == previous_text and previous is not None and _same_paragraph(previous, paragraph, text, blank):
                 line = paragraph.lines[0]
                 fix = None
                 if can_fix and len(paragraph.lines) == 1 and line.origin_column == 1:
@@ -406,7 +446,7 @@ class RepeatedText(Rule):
                     fix=fix,
                     snippet=text,
                 )
-            previous = paragraph
+            previous, previous_text = paragraph, text
 
 
 class _BlankLines:
@@ -422,9 +462,9 @@ class _BlankLines:
         return number in self._blank
 
 
-def _same_paragraph(first: Paragraph, second: Paragraph, blank: _BlankLines) -> bool:
-    text = second.text.strip()
-    if first.text.strip() != text or not has_cjk(text, 6):
+def _same_paragraph(first: Paragraph, second: Paragraph, text: str, blank: _BlankLines) -> bool:
+    """Whether ``second``, whose stripped text ``text`` is that of ``first``, repeats it."""
+    if not has_cjk(text, 6):
         return False
     gap = range(first.lines[-1].origin_line + 1, second.lines[0].origin_line)
     return all(number in blank for number in gap)

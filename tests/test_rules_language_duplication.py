@@ -159,3 +159,29 @@ def test_the_sentence_keys_are_the_runs_between_marks_of_the_keyed_text(text):
     assert _SENTENCE_BODY.findall(_key(text)) == keys
     assert _distinct_sentences(text) == (len(set(keys)) == len(keys))
 
+
+
+def test_the_places_tried_for_a_phrase_are_every_place_it_may_match():
+    """Long units with few repeats, where ``_PHRASE`` is tried only where a repeat may start."""
+    import random
+
+    from gxlint_rules.duplication import _MOST_STARTS, _phrase_starts
+
+    chooser = random.Random(502)
+    # many characters, so that most places repeat nothing, with brackets, marks and low-byte twins
+    # (一 and the NUL between units, 丁 and the D)
+    alphabet = [chr(code) for code in range(0x4E00, 0x4E00 + 300)] + list("（()），。 D\U00020000")
+    tried = 0
+    for _ in range(200):
+        texts = []
+        for _ in range(chooser.randrange(1, 8)):
+            text = "".join(chooser.choices(alphabet, k=chooser.randrange(400)))
+            for _ in range(chooser.randrange(3)):  # a few copies pasted twice
+                at, length = chooser.randrange(len(text) + 1), chooser.randrange(1, 12)
+                text = text[:at] + text[at : at + length] * 2 + text[at + length :]
+            texts.append(text)
+        listed = _phrase_starts(texts, "\0".join(texts))
+        tried += sum(isinstance(starts, tuple) and 0 < len(starts) <= _MOST_STARTS for starts in listed)
+        full, led = _found_everywhere_and_with_leads(texts)
+        assert full == led
+    assert tried > 100  # the places were listed, not searched through, in most units
