@@ -157,9 +157,16 @@ def is_service_number(digits: str) -> bool:
     return shortnumberinfo.is_valid_short_number_for_region(number, "CN")
 
 
+# Compiled on first use and kept, rather than looked up in ``re``'s cache at every number judged.
+_NON_DIGIT = regexes.lazy(r"\D")
+_DIGIT_RUN = regexes.lazy(r"\d+")
+_EXTENSION_TAIL = regexes.lazy(r"(?:-|\()\s*\d{1,4}\s*\)?\s*$")
+_GAP = regexes.lazy(r"\s+")
+
+
 def national_digits(written: str) -> str:
     """The national form: ``+86 510 8686 8123`` → 051086868123, ``0736-7312309`` → 07367312309."""
-    digits = re.sub(r"\D", "", written)
+    digits = _NON_DIGIT.sub("", written)
     international = written.lstrip().startswith("+") or digits.startswith("0086")
     if international:
         digits = digits[4:] if digits.startswith("0086") else digits
@@ -207,7 +214,7 @@ def judge(written: str, area_hint: str = "", listed: bool = False) -> Optional[V
         verdict = Verdict(kind, digits, True)
         if kind == LANDLINE:
             verdict.area_code = digits[: 1 + _area_length(digits)]
-            first_group = re.match(r"\d+", written.strip())
+            first_group = _DIGIT_RUN.match(written.strip())
             verdict.joined = bool(first_group) and len(first_group.group(0)) > len(verdict.area_code)
         return verdict
     return Verdict(kind, digits, False, problem=_diagnose(kind, digits))
@@ -220,13 +227,13 @@ def _split_run(written: str, area_hint: str):
     """An invalid digit run that is really a valid number plus an extension
     (``0736-7312309-8001``, ``0736-7312309(8001)``) → that number's verdict; two numbers separated
     by a space (``0736-7312309 7300715``) → ``_NOT_ONE_NUMBER``; anything else → None."""
-    tail = re.search(r"(?:-|\()\s*\d{1,4}\s*\)?\s*$", written)
+    tail = _EXTENSION_TAIL.search(written)
     if tail and (written.count("-") >= 2 or "(" in tail.group(0)):
         head = judge(written[: tail.start()], area_hint)
         if head is not None and head.valid:
             return head
     text = written.strip()
-    for gap in re.finditer(r"\s+", text):
+    for gap in _GAP.finditer(text):
         left = judge(text[: gap.start()], area_hint)
         if left is not None and left.valid:
             right = judge(text[gap.end():], left.area_code or area_hint, listed=True)

@@ -20,6 +20,11 @@ from ._contacts import Found, lexicon, mail_addresses, phones, postal_codes, web
 from ._memo import per_report
 from ._phones import LANDLINE, Verdict, judge
 
+# Compiled on first use and kept, rather than looked up in ``re``'s cache for every address.
+_SPACE = regexes.lazy(r"\s")
+_DOTS = regexes.lazy(r"[.,。]")
+_HOST_SLIPS = regexes.lazy(r"[\s,。]")
+
 
 @per_report  # several rules judge the same numbers of the same report
 def judged_phones(report: Report) -> list[tuple[Found, Verdict]]:
@@ -240,15 +245,15 @@ def _mail_problems(found: Found, has_at: bool) -> list[str]:
     if raw != found.folded:
         wide = _changed(raw, found.folded)
         problems.append(f"含全角字符「{wide}」")
-    if re.search(r"\s", raw):
+    if _SPACE.search(raw):
         problems.append("中间有空格")
-    domain = re.sub(r"\s", "", found.folded.split("@", 1)[1])
+    domain = _SPACE.sub("", found.folded.split("@", 1)[1])
     if "," in domain or "。" in domain:
         problems.append("域名中用了逗号或句号代替“.”")
     if "." not in domain.replace(",", ".").replace("。", "."):
         problems.append("域名缺少后缀（如 .com、.gov.cn）")
     else:
-        tld = re.split(r"[.,。]", domain)[-1].lower()
+        tld = _DOTS.split(domain)[-1].lower()
         if tld in lexicon()["tld_slips"]:
             problems.append(f"域名后缀「.{tld}」拼错")
     if not problems and not _mail_syntax().match(found.folded):
@@ -325,9 +330,9 @@ def _url_problems(address) -> list[str]:
         problems.append("域名中有逗号")
     if "。" in host:
         problems.append("域名中用了句号“。”")
-    if re.search(r"\s", host):
+    if _SPACE.search(host):
         problems.append("域名中有空格")
-    tld = re.split(r"[.,。]", re.sub(r"\s", "", host))[-1].lower()
+    tld = _DOTS.split(_SPACE.sub("", host))[-1].lower()
     if tld in lexicon()["tld_slips"]:
         problems.append(f"域名后缀「.{tld}」拼错")
     return problems
@@ -385,7 +390,7 @@ class PortalNotGovernmentDomain(Rule):
             before = found.paragraph.text[max(0, found.start - 20): found.start]
             if "门户网站" not in before and "政府网站" not in before:
                 continue
-            host = re.sub(r"[\s,。]", ".", address.host).lower().rstrip(".")
+            host = _HOST_SLIPS.sub(".", address.host).lower().rstrip(".")
             if _url_problems(address) or host.endswith(suffixes):
                 continue
             yield self.at(found.span, f"门户网站网址「{found.raw}」不是政府域名（{host}，应以 .gov.cn 结尾）")

@@ -27,9 +27,11 @@ def _has_stray_space(label: str) -> bool:
 
     Most labels hold no space at all: that is looked for as text first, which is far cheaper
     than walking the label character by character."""
-    if " " not in label and "\u3000" not in label and "\t" not in label and "\u00a0" not in label:
-        return False
-    return _walk_for_stray_space(label)
+    return _may_hold_space(label) and _walk_for_stray_space(label)
+
+
+def _may_hold_space(text: str) -> bool:
+    return " " in text or "\u3000" in text or "\t" in text or "\u00a0" in text
 
 
 def _walk_for_stray_space(label: str) -> bool:
@@ -84,7 +86,10 @@ class TableLabelStraySpaces(Rule):
         for table in found_tables(report):
             found = [m for m, _, _ in labels(table)] + ([table.note] if table.note else [])
             for match in found:
-                if _has_stray_space(match.raw.strip()):
+                raw = match.raw
+                if not _may_hold_space(raw):
+                    continue  # most labels: no call, no stripped copy
+                if _has_stray_space(raw.strip()):
                     spaced.setdefault(table.name, []).append(match)
         for name, matches in spaced.items():
             matches.sort(key=lambda m: (m.span.line, m.span.column) if m.span else (0, 0))
