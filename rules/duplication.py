@@ -28,6 +28,7 @@ from ._text import (
     has_cjk,
     is_cjk,
     join_texts,
+    joined_units,
     load_data,
     piece_starts,
     quote,
@@ -72,7 +73,6 @@ _NUMERALS = "一二三四五六七八九十百零〇两"
 _MARKS = "，,。！？；!?; \u3000"
 _NOT_TEXT = ((",", "，"), (";", "；"), (":", "："), ("?", "？"), ("!", "！"), ("(", "（"), (")", "）"), (" ", ""), ("\u3000", ""))
 _NOT_TEXT_CHARS = regexes.compile("[,;:?!() \u3000]")
-_SENTENCE_BODY = regexes.compile("[^。！？；!?;]+")  # a sentence without its final marks
 
 
 def _key(text: str) -> str:
@@ -501,10 +501,20 @@ class RepeatedSentence(Rule):
 
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
         minimum = int(ctx.options.get("min_chars", 10))
+        units = text_units(report)
+        keyed: Optional[list[str]] = None  # ``_key`` of each unit's text, from one call
+        joined = joined_units(report)
+        if minimum > 0 and joined is not None:
+            keyed_joined = _key(joined)  # ``_key`` leaves the NUL between units alone
+            if _runs_distinct(keyed_joined, minimum):
+                return  # no unit can hold a sentence twice (``_runs_distinct``)
+            keyed = keyed_joined.split("\0")
         # two copies of at least ``minimum`` characters and a sentence between them
         shortest = 2 * max(minimum, 1) + 1
-        for unit in text_units(report):
-            if len(unit.text) < shortest or (minimum > 0 and _distinct_sentences(unit.text)):
+        for number, unit in enumerate(units):
+            if len(unit.text) < shortest:
+                continue
+            if minimum > 0 and _runs_distinct(keyed[number] if keyed else _key(unit.text), minimum):
                 continue
             sentences = unit.sentences
             if len(sentences) < 3:
@@ -529,17 +539,18 @@ class RepeatedSentence(Rule):
                     )
 
 
-def _distinct_sentences(text: str) -> bool:
-    """Whether no two sentences of ``text`` share a key (``_key`` less the final marks) that is not empty.
+def _runs_distinct(keyed: str, minimum: int) -> bool:
+    """Whether no run of ``minimum`` or more characters between sentence marks (or NUL) is found
+    twice in ``keyed``, the ``_key`` of a text or of units joined by NUL: then no unit holds a
+    sentence of ``minimum`` Chinese characters twice, and GX502 needs no closer look.
 
     ``_key`` turns marks into marks and other characters into others, or drops them (spaces), so
-    the key of each sentence, less its final marks, is one of the runs of ``_key(text)`` between
-    sentence marks — the runs, in order, of the sentences whose key is not empty. One search of
-    the whole text tells most paragraphs apart from those that may repeat a sentence, without
-    ``_key`` for each sentence.
+    the key of each sentence, less its final marks, is one of the runs of the keyed text between
+    sentence marks — the runs, in order, of the sentences whose key is not empty. One search
+    lists them, without ``_key`` for each sentence.
     """
-    bodies = _SENTENCE_BODY.findall(_key(text))
-    return len(set(bodies)) == len(bodies)
+    runs = _pattern(f"[^。！？；!?;\\0]{{{max(minimum, 1)},}}").findall(keyed)
+    return len(set(runs)) == len(runs)
 
 
 RULES = (RepeatedText, RepeatedSentence)
