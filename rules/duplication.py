@@ -22,6 +22,7 @@ from gxlint.model import Paragraph, Report
 from gxlint.records import FrozenRecord
 from gxlint.rule import Rule, RuleContext
 
+from ._memo import per_report
 from ._text import (
     TextUnit,
     fixable,
@@ -201,11 +202,12 @@ _EVERYWHERE = _Leads()
 _NOWHERE = _Leads(False, False, False, False)
 
 
-def _leads(texts: list[str], joined: Optional[str]) -> list[_Leads]:
-    """The ``_Leads`` of each of ``texts``; ``joined`` is ``join_texts(texts)``."""
+def _leads(texts: list[str], joined: Optional[str], keyed: Optional[str] = None) -> list[_Leads]:
+    """The ``_Leads`` of each of ``texts``; ``joined`` is ``join_texts(texts)``, ``keyed`` its ``_key``."""
     if joined is None:
         return [_EVERYWHERE] * len(texts)
-    backwards = _key(joined)[::-1]  # ``_key`` leaves NUL alone and changes one character at a time
+    # ``_key`` leaves NUL alone and changes one character at a time
+    backwards = (_key(joined) if keyed is None else keyed)[::-1]
     flags = zip(
         _phrase_starts(texts, joined),
         units_matching_any(_BRACKETED_HINTS, joined, len(texts)),
@@ -276,12 +278,18 @@ def _next_phrase(text: str, position: int, starts: Optional[tuple[int, ...]]) ->
     return None
 
 
-def _all_repeats(units: Sequence[TextUnit], allowed: _Allowed) -> Iterator[tuple[TextUnit, _Repeat]]:
-    """The repeats of every unit, each unit searched only as far as its ``_Leads`` say."""
+def _all_repeats(
+    units: Sequence[TextUnit], allowed: _Allowed, report: Optional[Report] = None
+) -> Iterator[tuple[TextUnit, _Repeat]]:
+    """The repeats of every unit, each unit searched only as far as its ``_Leads`` say.
+
+    ``report``: the units are its ``text_units``, whose joined and keyed text other rules share.
+    """
     texts = [unit.text for unit in units]
-    joined = join_texts(texts)
+    joined = join_texts(texts) if report is None else joined_units(report)
+    keyed = None if report is None else _keyed_units(report)
     singles = joined is None or any(char * 2 in joined for _, char in allowed.singles)  # 的的: rare
-    for unit, leads in zip(units, _leads(texts, joined)):
+    for unit, leads in zip(units, _leads(texts, joined, keyed)):
         if leads or singles:
             for repeat in _repeats(unit, allowed, leads):
                 yield unit, repeat
@@ -409,7 +417,7 @@ class RepeatedText(Rule):
     def check(self, report: Report, ctx: RuleContext) -> Iterable[Diagnostic]:
         allowed = _allowed(tuple(ctx.options.get("allow") or ()))
         can_fix = fixable(report)
-        for unit, repeat in _all_repeats(text_units(report), allowed):
+        for unit, repeat in _all_repeats(text_units(report), allowed, report):
             yield self._finding(unit, repeat, can_fix)
         yield from self._repeated_paragraphs(report, fixable(report, whole_lines=True))
 
@@ -503,9 +511,8 @@ class RepeatedSentence(Rule):
         minimum = int(ctx.options.get("min_chars", 10))
         units = text_units(report)
         keyed: Optional[list[str]] = None  # ``_key`` of each unit's text, from one call
-        joined = joined_units(report)
-        if minimum > 0 and joined is not None:
-            keyed_joined = _key(joined)  # ``_key`` leaves the NUL between units alone
+        keyed_joined = _keyed_units(report)
+        if minimum > 0 and keyed_joined is not None:
             if _runs_distinct(keyed_joined, minimum):
                 return  # no unit can hold a sentence twice (``_runs_distinct``)
             keyed = keyed_joined.split("\0")
@@ -537,6 +544,13 @@ class RepeatedSentence(Rule):
                         f"句子重复：「{quote(sentence, 30)}」在本段前文（第 {span.line} 行第 {span.column} 列）已出现过",
                         snippet=sentence,
                     )
+
+
+@per_report
+def _keyed_units(report: Report) -> Optional[str]:
+    """``_key`` of ``joined_units``: ``_key`` leaves the NUL between units alone. Shared by GX501 and GX502."""
+    joined = joined_units(report)
+    return None if joined is None else _key(joined)
 
 
 def _runs_distinct(keyed: str, minimum: int) -> bool:
