@@ -26,26 +26,26 @@ def _match_facts(matches) -> list:
     return [(m.span(), m.groupdict()) for m in matches]
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(_TEXT)
 def test_url_matches_are_the_patterns_finditer(text):
     assert _match_facts(_contacts._url_matches(text)) == _match_facts(_contacts._url_pattern().finditer(text))
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(_TEXT)
 def test_paragraphs_without_url_hints_hold_no_address(text):
     if not _contacts._may_hold_url(text):
         assert _contacts._url_pattern().search(text) is None
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.lists(_TEXT, max_size=6))
 def test_zones_of_each_paragraph_found_in_one_search(texts):
     assert [list(zones) for zones in _contacts._zones_of_each(texts)] == [_contacts._zones(t) for t in texts]
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(_TEXT)
 def test_shaped_landlines_are_the_patterns_finditer(text):
     pattern = _contacts._phone_patterns()[4]

@@ -306,7 +306,7 @@ def test_value_classes_behave_as_generated_dataclasses(cls, frozen):
 _PROSE_PIECES = st.sampled_from(["信息", "申请", "条", "件", "文件", "份", "公开", "，", "。", "\n", "其中", "3", "政策解读", "篇"])
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.lists(st.lists(_PROSE_PIECES, max_size=8).map("".join), max_size=6))
 def test_hinted_paragraphs_are_those_the_hint_is_found_in(texts):
     paragraphs = [SimpleNamespace(text=text) for text in texts]
