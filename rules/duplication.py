@@ -51,6 +51,10 @@ _BRACKETED_HINTS = (
     ("(", regexes.compile(r"\(([^)）]{2,10})[)）]\1")),
 )  # ``_BRACKETED``, one per bracket, for the joined units (as ``_SENTENCE_TAIL_HINTS``)
 _LONGEST_PHRASE = 10
+# GX502 first looks for a sentence written twice anywhere in a report of up to this many
+# characters. A longer text nearly always repeats some sentence from one paragraph to another
+# (notes, boilerplate), and the search over all of it would only add to the paragraph-by-paragraph one.
+_WHOLE_REPORT_CHARS = 50_000
 _MOST_STARTS = 24  # places where a unit may repeat a phrase tried one by one (``_phrase_starts``)
 _RUNS = tuple(b"\0" * length for length in range(_LONGEST_PHRASE + 1))  # index: a repeat's length
 _CLAUSE = r"[^，,。！？；!?;]+[，,。！？；!?;]*"  # compiled by ``_pattern`` for the few paragraphs that need it
@@ -513,7 +517,7 @@ class RepeatedSentence(Rule):
         keyed: Optional[list[str]] = None  # ``_key`` of each unit's text, from one call
         keyed_joined = _keyed_units(report)
         if minimum > 0 and keyed_joined is not None:
-            if _runs_distinct(keyed_joined, minimum):
+            if len(keyed_joined) <= _WHOLE_REPORT_CHARS and _runs_distinct(keyed_joined, minimum):
                 return  # no unit can hold a sentence twice (``_runs_distinct``)
             keyed = keyed_joined.split("\0")
         # two copies of at least ``minimum`` characters and a sentence between them

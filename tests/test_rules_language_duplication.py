@@ -95,6 +95,15 @@ def test_sentence_repeated_later_in_the_paragraph():
     assert "第 2 行第 1 列" in found[0].message
 
 
+def test_sentence_repeated_later_in_a_long_report_is_found_paragraph_by_paragraph(monkeypatch):
+    from gxlint_rules import duplication
+
+    monkeypatch.setattr(duplication, "_WHOLE_REPORT_CHARS", 0)  # as in a report too long to search at once
+    first = "以上提案及建议完成情况均反馈至各委员。"
+    text = prose("本机关全面推进政务公开工作。" + first, first + "今年共办理建议五件。" + first)
+    assert where(lint(text, ["GX502"])) == [(3, 1 + len(first) + 10, "GX502")]
+
+
 def test_short_sentences_may_recur():
     assert lint(prose("无。有关情况如下。无。"), ["GX502"]) == []
 
